@@ -1,0 +1,20 @@
+import { dialog, type BrowserWindow } from 'electron';
+import type { Dialogs } from '../services/platform.ts';
+
+const STORE_FILTERS = [{ name: 'DHR Tracker store', extensions: ['dhr'] }];
+
+export function electronDialogs(parent: () => BrowserWindow | null, defaultFile: string): Dialogs {
+  return {
+    async chooseStoreFile(purpose) {
+      const window = parent();
+      if (purpose === 'create') {
+        const options = { title: 'Create a new store', defaultPath: defaultFile, filters: STORE_FILTERS, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+        const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      }
+      const options = { title: 'Open a store', filters: STORE_FILTERS, properties: ['openFile' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { app, BrowserWindow, Menu, session as electronSession } from 'electron';
+import { createBackend } from '../services/handlers.ts';
+import { APP_ENTRY_URL, SECURE_WEB_PREFERENCES } from '../services/security/policy.ts';
+import { electronDialogs } from './dialogs.ts';
+import { registerIpc, sendToWindows } from './ipc.ts';
+import { buildMenu } from './menu.ts';
+import { handleAppScheme, registerAppScheme } from './protocol.ts';
+import { hardenSession, hardenWebContents } from './security.ts';
+
+// The Electron shell: windows, menu, protocol and IPC wiring. Everything it
+// calls is plain Node under electron/services.
+
+const distDir = __dirname; // dist/electron, after bundling
+const rendererDir = path.join(distDir, '..', 'renderer');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  // Keep the idle/lock decisions in our hands, and make no network requests.
+  app.commandLine.appendSwitch('disable-background-networking');
+
+  let mainWindow: BrowserWindow | null = null;
+  const defaultStoreFile = path.join(app.getPath('documents'), 'DHR Tracker', 'dhr-tracker.dhr');
+
+  const backend = createBackend({
+    configDir: app.getPath('userData'),
+    defaultStoreFile,
+    appVersion: app.getVersion(),
+    emit: (event, payload) => sendToWindows(BrowserWindow.getAllWindows(), event, payload),
+    dialogs: electronDialogs(() => mainWindow, defaultStoreFile),
+  });
+
+  function createWindow(): void {
+    mainWindow = new BrowserWindow({
+      width: 1280,
+      height: 860,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'DHR Tracker',
+      show: false,
+      backgroundColor: '#ffffff',
+      webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(distDir, 'preload.cjs') },
+    });
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    void mainWindow.loadURL(APP_ENTRY_URL);
+  }
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(electronSession.defaultSession);
+    handleAppScheme(rendererDir);
+    registerIpc(backend.dispatch, (contents) => mainWindow !== null && contents === mainWindow.webContents);
+    Menu.setApplicationMenu(buildMenu({ lockNow: () => backend.session.lock('menu'), quit: () => app.quit() }));
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    backend.session.close();
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => backend.session.close());
+}

@@ -1,0 +1,9 @@
+import type { PartialHandlers } from '../ipc/dispatcher.ts';
+import type { Session } from '../session/session.ts';
+import { dashboardSummary } from './dashboard-summary.ts';
+
+export function dashboardHandlers(session: Session): PartialHandlers<'dashboard.summary'> {
+  return {
+    'dashboard.summary': () => dashboardSummary(session.requireStore().db),
+  };
+}

@@ -1,0 +1,60 @@
+import { ukToday } from '../../../shared/domain/dates.ts';
+import { CLOSED_STATUSES, STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
+import type { DashboardSummary } from '../../../shared/ipc/schemas.ts';
+import type { Db } from '../store/sqlite.ts';
+import { readSettings } from '../store/settings-store.ts';
+import { storeStats } from '../store/store-stats.ts';
+
+const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+const closedList = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** Counts by status for each district and the overdue list, as at a day. */
+export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSummary {
+  const settings = readSettings(db);
+  const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Array<{ id: string; name: string }>;
+  const byDistrict = new Map(
+    districts.map((d) => [d.id, { districtId: d.id, name: d.name, counts: zeroCounts(), applicable: 0, underConsideration: 0, overdue: 0 }]),
+  );
+  const rows = db
+    .prepare(
+      `SELECT a.district_id AS districtId, a.decision, coalesce(a.status, 'not_started') AS status, count(*) AS n,
+              sum(a.decision = 'applicable' AND a.target_date < @asAt AND coalesce(a.status, 'not_started') NOT IN (${closedList})) AS overdue
+         FROM applicability a
+         JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL
+        GROUP BY a.district_id, a.decision, coalesce(a.status, 'not_started')`,
+    )
+    .all({ asAt }) as Array<{ districtId: string; decision: string; status: Status; n: number; overdue: number }>;
+  const statusCounts = zeroCounts();
+  for (const row of rows) {
+    const district = byDistrict.get(row.districtId);
+    if (!district) continue;
+    if (row.decision === 'under_consideration') district.underConsideration += row.n;
+    if (row.decision !== 'applicable') continue;
+    district.applicable += row.n;
+    district.counts[row.status] += row.n;
+    district.overdue += row.overdue;
+    statusCounts[row.status] += row.n;
+  }
+  const overdue = db
+    .prepare(
+      `SELECT v.reference AS reviewReference, r.position AS recommendationNumber, r.text AS recommendationText,
+              d.name AS districtName, a.target_date AS targetDate, coalesce(a.status, 'not_started') AS status
+         FROM applicability a
+         JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL
+         JOIN reviews v ON v.id = r.review_id AND v.deleted_at IS NULL
+         JOIN districts d ON d.id = a.district_id
+        WHERE a.decision = 'applicable' AND a.target_date < @asAt AND coalesce(a.status, 'not_started') NOT IN (${closedList})
+        ORDER BY a.target_date, v.reference, r.position, d.sort_order
+        LIMIT 200`,
+    )
+    .all({ asAt }) as DashboardSummary['overdue'];
+  return {
+    asAt,
+    partnershipName: settings.partnershipName,
+    reviewLabel: settings.reviewLabel,
+    totals: storeStats(db),
+    statusCounts,
+    districts: [...byDistrict.values()],
+    overdue,
+  };
+}

@@ -1,0 +1,31 @@
+import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
+import { demoHandlers } from './demo/demo-handlers.ts';
+import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher.ts';
+import type { Dialogs } from './platform.ts';
+import { sessionHandlers } from './session/session-handlers.ts';
+import { createSession, type Emit, type SessionOptions } from './session/session.ts';
+import { settingsHandlers } from './settings/settings-handlers.ts';
+
+export interface BackendOptions extends Omit<SessionOptions, 'emit'> {
+  emit: Emit;
+  dialogs: Dialogs;
+  log?: Logger;
+}
+
+/**
+ * The whole main-process backend as plain Node: one session and one
+ * handler per contract channel. electron/main wires it to ipcMain; the
+ * browser tests wire the same object to Playwright.
+ */
+export function createBackend(options: BackendOptions) {
+  const session = createSession(options);
+  const actor = 'this installation';
+  const handlers: Handlers = {
+    ...sessionHandlers(session, options.dialogs),
+    ...settingsHandlers(session, actor),
+    ...demoHandlers(session, options.emit, actor),
+    ...dashboardHandlers(session),
+  };
+  return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
+}
+export type Backend = ReturnType<typeof createBackend>;

@@ -1,0 +1,8 @@
+// What the services need from the desktop but cannot import themselves
+// (they are plain Node). electron/main supplies the real dialogs; tests and
+// the CLI supply their own.
+
+export interface Dialogs {
+  /** Ask where to create a store, or which store to open. null when cancelled. */
+  chooseStoreFile(purpose: 'create' | 'open'): Promise<string | null>;
+}

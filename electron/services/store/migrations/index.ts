@@ -1,0 +1,15 @@
+import { sql as initial } from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Ordered, numbered migrations. user_version holds the number of the last
+ * one applied. Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

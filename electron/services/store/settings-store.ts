@@ -1,0 +1,36 @@
+import type { AppSettings } from '../../../shared/ipc/schemas.ts';
+import type { Db } from './sqlite.ts';
+
+/** Settings a new store starts with. Durations are settings, not constants (DOMAIN.md). */
+export const DEFAULT_SETTINGS = {
+  partnershipName: '',
+  reviewLabel: 'DHR',
+  protectiveMarking: 'OFFICIAL-SENSITIVE',
+  autoLockMinutes: 10,
+  decisionWithinDays: 30,
+  completionWithinMonths: 6,
+} as const;
+
+export type SettingKey = keyof typeof DEFAULT_SETTINGS;
+
+export function readSettings(db: Db): AppSettings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  const merged = { ...DEFAULT_SETTINGS, ...stored };
+  return {
+    autoLockMinutes: merged.autoLockMinutes as number,
+    partnershipName: merged.partnershipName as string,
+    reviewLabel: merged.reviewLabel as AppSettings['reviewLabel'],
+    protectiveMarking: merged.protectiveMarking as string,
+  };
+}
+
+export function writeSettings(db: Db, values: Partial<Record<SettingKey, unknown>>, now = new Date()): void {
+  const upsert = db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) upsert.run(key, JSON.stringify(value), now.toISOString());
+  }
+}

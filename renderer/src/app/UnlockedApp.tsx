@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { call } from './api-client.ts';
+
+type Screen = 'dashboard' | 'settings';
+const SCREENS: Array<[Screen, string]> = [
+  ['dashboard', 'Dashboard'],
+  ['settings', 'Settings'],
+];
+
+/** Tell main the person is here, at most every 20 seconds, so idle auto-lock measures them. */
+function useActivityHeartbeat() {
+  const last = useRef(0);
+  useEffect(() => {
+    const ping = () => {
+      const now = Date.now();
+      if (now - last.current < 20_000) return;
+      last.current = now;
+      void window.api.invoke('session.activity', {});
+    };
+    const events = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+    for (const e of events) window.addEventListener(e, ping, { passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, ping);
+    };
+  }, []);
+}
+
+export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onStatus: (s: SessionStatus) => void }) {
+  const [screen, setScreen] = useState<Screen>('dashboard');
+  const [version, setVersion] = useState(0);
+  useActivityHeartbeat();
+
+  const lockNow = () => void call('session.lock', {});
+  useEffect(() => {
+    // Ctrl+L (Cmd+L on a Mac) locks from anywhere, as the menu item does in the desktop app.
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        lockNow();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function refresh() {
+    onStatus(await call('session.status', {}));
+    setVersion((v) => v + 1);
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell__header">
+        <span className="shell__brand">DHR Tracker</span>
+        <nav aria-label="Main" className="shell__nav">
+          <ul>
+            {SCREENS.map(([id, name]) => (
+              <li key={id}>
+                <button type="button" className="nav-link" aria-current={screen === id ? 'page' : undefined} onClick={() => setScreen(id)}>
+                  {name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="shell__file" title={status.file ?? ''}>
+          {status.file?.split(/[\\/]/).pop()}
+        </span>
+        <button type="button" className="button button--secondary" onClick={lockNow} aria-keyshortcuts="Control+L">
+          Lock now <kbd>Ctrl+L</kbd>
+        </button>
+      </header>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        {screen === 'dashboard' ? <DashboardScreen key={version} empty={status.empty} onChanged={() => void refresh()} /> : null}
+        {screen === 'settings' ? <SettingsScreen /> : null}
+      </main>
+    </div>
+  );
+}

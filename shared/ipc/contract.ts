@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ERROR_CODES } from './errors.ts';
+import * as s from './schemas.ts';
+
+/**
+ * Every IPC channel the renderer may call, with the schema of its input and
+ * of its output. Main validates each input against this before a handler
+ * runs and each output before it leaves; the preload refuses any channel
+ * not named here. Adding a feature means adding its channels here first.
+ */
+export const contract = {
+  // Session: create, open, lock. Work while locked.
+  'session.status': { input: s.empty, output: s.sessionStatus },
+  'session.create': { input: z.strictObject({ file: s.storeFile, passphrase: s.passphrase }), output: s.sessionStatus },
+  'session.open': { input: z.strictObject({ file: s.storeFile, passphrase: s.passphrase }), output: s.sessionStatus },
+  'session.lock': { input: s.empty, output: s.sessionStatus },
+  /** The renderer reports user activity (throttled) so idle auto-lock measures the person, not the app. */
+  'session.activity': { input: s.empty, output: z.object({ autoLockAt: z.number() }).nullable() },
+
+  // Native file dialogs. Returns null when the person cancels.
+  'dialog.chooseStoreFile': {
+    input: z.strictObject({ purpose: z.enum(['create', 'open']) }),
+    output: z.object({ file: z.string().nullable() }),
+  },
+
+  // Store-wide
+  'store.stats': { input: s.empty, output: s.storeStats },
+  'demo.load': { input: s.empty, output: s.storeStats },
+  'settings.get': { input: s.empty, output: s.appSettings },
+  'settings.update': {
+    input: z.strictObject({
+      autoLockMinutes: z
+        .number({ error: 'Auto-lock must be a whole number of minutes.' })
+        .int('Auto-lock must be a whole number of minutes.')
+        .min(1, 'Auto-lock must be at least 1 minute.')
+        .max(240, 'Auto-lock can be at most 240 minutes (4 hours).')
+        .optional(),
+    }),
+    output: s.appSettings,
+  },
+  'dashboard.summary': { input: s.empty, output: s.dashboardSummary },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Messages main pushes to the renderer. */
+export const events = {
+  'session.locked': z.object({ reason: z.enum(['manual', 'idle', 'menu']) }),
+  'task.progress': z.object({
+    task: z.string(),
+    label: z.string(),
+    done: z.number(),
+    total: z.number(),
+  }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof errorInfo> };
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);

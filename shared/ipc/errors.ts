@@ -1,0 +1,41 @@
+// Errors that cross the IPC boundary. A handler throws AppError with a code
+// the renderer can branch on and a message a person can act on: what was
+// wrong and what to do next. Anything else thrown is reported as INTERNAL.
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'LOCKED',
+  'WRONG_PASSPHRASE',
+  'WEAK_PASSPHRASE',
+  'NOT_A_STORE',
+  'NEWER_STORE',
+  'FILE_EXISTS',
+  'FILE_NOT_FOUND',
+  'FOLDER_NOT_FOUND',
+  'NOT_WRITABLE',
+  'NOT_EMPTY',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+export const WRONG_PASSPHRASE_MESSAGE = 'That passphrase does not unlock this store.';
