@@ -3,6 +3,7 @@ import { formatLongDate, formatUkDate } from '../../../../shared/domain/dates.ts
 import { STATUSES } from '../../../../shared/domain/vocabulary.ts';
 import type { DashboardSummary } from '../../../../shared/ipc/schemas.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { LoadDemoPanel } from '../demo/LoadDemoPanel.tsx';
@@ -45,7 +46,7 @@ export function DashboardScreen({ empty, onChanged }: { empty: boolean; onChange
       <section aria-labelledby="by-district">
         <h2 id="by-district">Implementation by district</h2>
         <p className="hint">Recommendations applicable in each district, by their latest status.</p>
-        <div className="table-wrap">
+        <ScrollRegion label="Implementation by district table">
           <table>
             <caption className="visually-hidden">Applicable recommendations in each district by status</caption>
             <thead>
@@ -75,7 +76,7 @@ export function DashboardScreen({ empty, onChanged }: { empty: boolean; onChange
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="overdue">
@@ -83,7 +84,7 @@ export function DashboardScreen({ empty, onChanged }: { empty: boolean; onChange
         {summary.overdue.length === 0 ? (
           <p>Nothing is overdue.</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollRegion label="Overdue recommendations table">
             <table>
               <thead>
                 <tr>
@@ -110,7 +111,7 @@ export function DashboardScreen({ empty, onChanged }: { empty: boolean; onChange
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </>

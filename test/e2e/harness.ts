@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import type { Page } from '@playwright/test';
+import { createBackend, type Backend } from '../../electron/services/handlers.ts';
+import { serveAppRequest } from '../../electron/services/security/app-protocol.ts';
+import { tempDir } from '../support/temp.ts';
+
+// Runs the built renderer in Chromium against the real backend: real
+// handlers, a real encrypted store in a temp folder, and the same app://
+// file server and headers (CSP included) as the desktop app. Only the
+// transport differs: a Playwright binding instead of Electron IPC.
+
+export const ORIGIN = 'http://dhr.localhost';
+const rendererDir = path.resolve('dist/renderer');
+
+let bridgeScript: string | undefined;
+function bridge(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [path.resolve('test/e2e/bridge/test-preload.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+  }).outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+export interface TestApp {
+  backend: Backend;
+  dir: string;
+  /** Move the backend's idle clock on, firing any timers that fall due */
+  advance(ms: number): void;
+  /** Requests the page tried to make to anywhere but the app itself */
+  blockedRequests: string[];
+  close(): void;
+}
+
+export async function startApp(page: Page): Promise<TestApp> {
+  const { dir, cleanup } = tempDir('dhr-e2e-');
+  const clock = { now: Date.now(), timers: [] as Array<{ at: number; fn: () => void; cleared: boolean }> };
+  const backend = createBackend({
+    configDir: path.join(dir, 'config'),
+    defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
+    appVersion: 'e2e',
+    emit: (event, payload) => {
+      page.evaluate(([e, p]) => window.__dhrEmit(e as string, p), [event, payload] as const).catch(() => {
+        // The page may be closing; an event it never sees is harmless.
+      });
+    },
+    dialogs: { chooseStoreFile: async (purpose) => path.join(dir, purpose === 'create' ? 'chosen.dhr' : 'dhr-tracker.dhr') },
+    timers: {
+      now: () => clock.now,
+      setTimeout: ((fn: () => void, ms: number) => {
+        const timer = { at: clock.now + ms, fn, cleared: false };
+        clock.timers.push(timer);
+        return timer;
+      }) as never,
+      clearTimeout: ((timer: { cleared: boolean }) => (timer.cleared = true)) as never,
+    },
+  });
+  const blockedRequests: string[] = [];
+  await page.context().route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(`${ORIGIN}/`)) {
+      blockedRequests.push(url);
+      return route.abort('blockedbyclient');
+    }
+    const response = await serveAppRequest(rendererDir, url.replace(ORIGIN, 'app://dhr'));
+    return route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+  });
+  await page.exposeBinding('__dhrInvoke', (_source, channel: unknown, input: unknown) => backend.dispatch(channel, input));
+  await page.addInitScript({ content: bridge() });
+  await page.goto(`${ORIGIN}/index.html`);
+  return {
+    backend,
+    dir,
+    blockedRequests,
+    advance(ms) {
+      clock.now += ms;
+      for (const timer of clock.timers) {
+        if (!timer.cleared && timer.at <= clock.now) {
+          timer.cleared = true;
+          timer.fn();
+        }
+      }
+    },
+    close() {
+      backend.session.close();
+      cleanup();
+    },
+  };
+}
