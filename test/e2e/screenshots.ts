@@ -1,0 +1,42 @@
+// `npm run screenshots`: regenerates docs/screenshots/*.png from the real
+// renderer and backend, with the fictional demo data loaded.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { startApp } from './harness.ts';
+
+const OUT = path.resolve('docs/screenshots');
+const PASSPHRASE = 'lantern orchard velvet quarry';
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+const app = await startApp(page);
+fs.mkdirSync(OUT, { recursive: true });
+const shot = async (name: string) => {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  console.log(`docs/screenshots/${name}.png`);
+};
+try {
+  await page.getByRole('heading', { name: 'Create a new store' }).waitFor();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+  await shot('01-create-store');
+  await page.getByRole('button', { name: 'Create store' }).click();
+  await page.getByRole('button', { name: 'Load demo data' }).waitFor();
+  await shot('02-empty-store');
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await shot('03-dashboard');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  await shot('04-settings');
+  await page.keyboard.press('Control+l');
+  await page.getByLabel('Passphrase').fill('not my passphrase');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page.getByRole('alert').waitFor();
+  await shot('05-wrong-passphrase');
+} finally {
+  app.close();
+  await browser.close();
+}
