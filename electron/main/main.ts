@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('session-created', (created) => hardenSession(created));
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
