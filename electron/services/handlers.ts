@@ -2,6 +2,8 @@ import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { demoHandlers } from './demo/demo-handlers.ts';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher.ts';
 import type { Dialogs } from './platform.ts';
+import { partnershipHandlers } from './partnership/partnership-handlers.ts';
+import { reviewHandlers } from './reviews/review-handlers.ts';
 import { sessionHandlers } from './session/session-handlers.ts';
 import { createSession, type Emit, type SessionOptions } from './session/session.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
@@ -19,12 +21,13 @@ export interface BackendOptions extends Omit<SessionOptions, 'emit'> {
  */
 export function createBackend(options: BackendOptions) {
   const session = createSession(options);
-  const actor = 'this installation';
   const handlers: Handlers = {
     ...sessionHandlers(session, options.dialogs),
-    ...settingsHandlers(session, actor),
-    ...demoHandlers(session, options.emit, actor),
+    ...settingsHandlers(session),
+    ...demoHandlers(session, options.emit),
     ...dashboardHandlers(session),
+    ...partnershipHandlers(session),
+    ...reviewHandlers(session),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
 }

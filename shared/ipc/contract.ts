@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
+import * as p from './partnership-schemas.ts';
+import * as r from './review-schemas.ts';
 import * as s from './schemas.ts';
 
 /**
@@ -27,17 +29,23 @@ export const contract = {
   'store.stats': { input: s.empty, output: s.storeStats },
   'demo.load': { input: s.empty, output: s.storeStats },
   'settings.get': { input: s.empty, output: s.appSettings },
-  'settings.update': {
-    input: z.strictObject({
-      autoLockMinutes: z
-        .number({ error: 'Auto-lock must be a whole number of minutes.' })
-        .int('Auto-lock must be a whole number of minutes.')
-        .min(1, 'Auto-lock must be at least 1 minute.')
-        .max(240, 'Auto-lock can be at most 240 minutes (4 hours).')
-        .optional(),
-    }),
-    output: s.appSettings,
-  },
+  'settings.update': { input: s.settingsUpdate, output: s.appSettings },
+
+  // Partnership reference lists: add, rename, retire (never delete)
+  'partnership.lists': { input: s.empty, output: p.partnershipLists },
+  'districts.add': { input: p.addDistrictInput, output: p.district },
+  'districts.update': { input: p.updateDistrictInput, output: p.district },
+  'agencies.add': { input: p.addAgencyInput, output: p.agency },
+  'agencies.update': { input: p.updateAgencyInput, output: p.agency },
+  'themes.add': { input: p.addThemeInput, output: p.theme },
+  'themes.update': { input: p.updateThemeInput, output: p.theme },
+
+  // Reviews
+  'reviews.list': { input: r.reviewListInput, output: r.reviewList },
+  'reviews.get': { input: z.strictObject({ id: s.uuid }), output: r.reviewDetail },
+  'reviews.save': { input: r.reviewInput, output: r.reviewDetail },
+  'reviews.audit': { input: z.strictObject({ id: s.uuid }), output: z.object({ entries: z.array(r.auditEntry) }) },
+
   'dashboard.summary': { input: s.empty, output: s.dashboardSummary },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
@@ -63,7 +71,7 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-export const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof errorInfo> };
 
 export const isChannel = (name: unknown): name is Channel =>

@@ -25,14 +25,18 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  /** Messages for particular form fields (path → message), so forms can show them beside the field */
+  fields?: Record<string, string>;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly fields?: Record<string, string>;
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    if (fields) this.fields = fields;
   }
 }
 

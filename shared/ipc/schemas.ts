@@ -53,6 +53,37 @@ export const appSettings = z.object({
   partnershipName: z.string(),
   reviewLabel: z.enum(['DHR', 'DARDR']),
   protectiveMarking: z.string(),
+  decisionWithinDays: z.number().int(),
+  completionWithinMonths: z.number().int(),
+  /** Who this installation's changes are recorded as, in the audit log */
+  userName: z.string(),
+  userOrganisation: z.string(),
+});
+const settingText = (what: string, max: number) => z.string().trim().max(max, `The ${what} can be at most ${max} characters.`);
+export const settingsUpdate = z.strictObject({
+  autoLockMinutes: z
+    .number({ error: 'Auto-lock must be a whole number of minutes.' })
+    .int('Auto-lock must be a whole number of minutes.')
+    .min(1, 'Auto-lock must be at least 1 minute.')
+    .max(240, 'Auto-lock can be at most 240 minutes (4 hours).')
+    .optional(),
+  partnershipName: settingText('partnership name', 200).optional(),
+  reviewLabel: z.enum(['DHR', 'DARDR'], { error: 'Choose DHR or DARDR.' }).optional(),
+  protectiveMarking: settingText('protective marking', 100).min(1, 'Enter the protective marking, such as OFFICIAL-SENSITIVE.').optional(),
+  decisionWithinDays: z
+    .number({ error: 'Enter a whole number of days.' })
+    .int('Enter a whole number of days.')
+    .min(1, 'The decision period must be at least 1 day.')
+    .max(365, 'The decision period can be at most 365 days.')
+    .optional(),
+  completionWithinMonths: z
+    .number({ error: 'Enter a whole number of months.' })
+    .int('Enter a whole number of months.')
+    .min(1, 'The completion period must be at least 1 month.')
+    .max(60, 'The completion period can be at most 60 months.')
+    .optional(),
+  userName: settingText('name', 200).optional(),
+  userOrganisation: settingText('organisation', 200).optional(),
 });
 export type AppSettings = z.infer<typeof appSettings>;
 

@@ -19,6 +19,16 @@ export function describeIssues(error: z.ZodError): string {
   return parts.join('; ');
 }
 
+/** The first message for each field path, for forms to show beside the field. */
+export function issueFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.');
+    if (key && !(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
+}
+
 /**
  * The one place a request from the renderer becomes a handler call. It
  * checks the channel, validates the input against the contract, runs the
@@ -32,7 +42,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = console) {
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `There is no channel called ${String(channel).slice(0, 80)}.`);
       const spec = contract[channel];
       const parsed = spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw new AppError('INVALID_INPUT', describeIssues(parsed.error));
+      if (!parsed.success) throw new AppError('INVALID_INPUT', describeIssues(parsed.error), issueFields(parsed.error));
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       const checked = spec.output.safeParse(value);
@@ -42,7 +52,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = console) {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+      if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
       log.error(`Unexpected failure on ${String(channel).slice(0, 80)}`, error);
       return {
         ok: false,

@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS = {
   autoLockMinutes: 10,
   decisionWithinDays: 30,
   completionWithinMonths: 6,
+  userName: '',
+  userOrganisation: '',
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -22,6 +24,10 @@ export function readSettings(db: Db): AppSettings {
     partnershipName: merged.partnershipName as string,
     reviewLabel: merged.reviewLabel as AppSettings['reviewLabel'],
     protectiveMarking: merged.protectiveMarking as string,
+    decisionWithinDays: merged.decisionWithinDays as number,
+    completionWithinMonths: merged.completionWithinMonths as number,
+    userName: merged.userName as string,
+    userOrganisation: merged.userOrganisation as string,
   };
 }
 
@@ -33,4 +39,10 @@ export function writeSettings(db: Db, values: Partial<Record<SettingKey, unknown
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined) upsert.run(key, JSON.stringify(value), now.toISOString());
   }
+}
+
+/** How the audit log names this installation's user: "Name (Organisation)". */
+export function actorName(settings: Pick<AppSettings, 'userName' | 'userOrganisation'>): string {
+  const name = settings.userName.trim() || 'Unnamed user';
+  return settings.userOrganisation.trim() ? `${name} (${settings.userOrganisation.trim()})` : name;
 }

@@ -5,9 +5,11 @@ import type { ErrorInfo } from '../../../shared/ipc/errors.ts';
 /** A refused request, carrying main's code and its person-readable message. */
 export class ApiError extends Error {
   readonly code: ErrorInfo['code'];
+  readonly fields: Record<string, string>;
   constructor(info: ErrorInfo) {
     super(info.message);
     this.code = info.code;
+    this.fields = info.fields ?? {};
   }
 }
 

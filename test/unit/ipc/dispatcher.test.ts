@@ -25,7 +25,10 @@ describe('dispatcher', () => {
   it('validates input against the contract before the handler runs', async () => {
     const handler = vi.fn();
     const dispatch = createDispatcher(handlersWith({ 'settings.update': handler }), quietLog);
-    expect(await dispatch('settings.update', { autoLockMinutes: 0 })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'autoLockMinutes: Auto-lock must be at least 1 minute.' } });
+    expect(await dispatch('settings.update', { autoLockMinutes: 0 })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'autoLockMinutes: Auto-lock must be at least 1 minute.', fields: { autoLockMinutes: 'Auto-lock must be at least 1 minute.' } },
+    });
     expect(await dispatch('settings.update', { autoLockMinutes: 5, sql: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch('settings.update', 'not an object')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch('session.open', { file: '', passphrase: 'x' })).toMatchObject({ ok: false, error: { message: 'file: Give the path of the store file.' } });
