@@ -163,7 +163,7 @@ export interface TimelineEvent {
 
 /** The dated events of a review in order, for its timeline. */
 export function reviewTimeline(
-  r: ClockInput & { dateOfDeath: string | null; homeOfficeNotifiedDate: string | null; familyConsultedDate: string | null; imrs: ReadonlyArray<{ requestedDate: string | null; receivedDate?: string | null; agencyName?: string }> },
+  r: Omit<ClockInput, 'imrs'> & { dateOfDeath: string | null; homeOfficeNotifiedDate: string | null; familyConsultedDate: string | null; imrs: ReadonlyArray<{ requestedDate: string | null; receivedDate?: string | null; agencyName?: string }> },
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const add = (date: string | null | undefined, label: string) => {

@@ -14,8 +14,11 @@ export interface DemoReview {
   victimPseudonym: string;
   dateOfDeath: string;
   notificationDate: string;
-  decisionDate: string;
-  /** Every demo review is held; reasons are only for a decision not to hold one. */
+  decisionDate?: string;
+  /** Defaults to holding a review once decisionDate is set */
+  decision?: 'hold' | 'not_hold';
+  /** Required when the decision is not to hold a review */
+  decisionReasons?: string;
   homeOfficeNotifiedDate?: string;
   chair: string;
   termsOfReferenceDate?: string;
@@ -27,6 +30,8 @@ export interface DemoReview {
   cspApprovalDate?: string;
   qaSubmissions: Array<{ submitted: string; outcome?: QaOutcome; outcomeDate?: string; feedback?: string }>;
   publicationDate?: string;
+  /** Set when publication is embargoed */
+  embargoReason?: string;
   closedDate?: string;
   /** Names from shared/domain/taxonomy.ts DEFAULT_THEMES */
   themes: string[];

@@ -9,8 +9,10 @@ import { review as review07 } from './07-peterborough-jade.ts';
 import { review as review08 } from './08-huntingdonshire-mira.ts';
 import { review as review09 } from './09-cambridge-city-eve.ts';
 import { review as review10 } from './10-east-cambridgeshire-adult-a.ts';
+import { STAGE_EXAMPLES } from './11-stage-examples.ts';
 
-// The hand-written demo reviews, oldest first. Every person and case is fictional.
+// The hand-written demo reviews, then short examples of the stages they do
+// not reach. Every person and case is fictional.
 export const DEMO_REVIEWS: DemoReview[] = [
   review01,
   review02,
@@ -22,4 +24,5 @@ export const DEMO_REVIEWS: DemoReview[] = [
   review08,
   review09,
   review10,
+  ...STAGE_EXAMPLES,
 ];
