@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ukToday } from '../../shared/domain/dates.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
-import { createStore, openStore } from '../services/store/open-store.ts';
+import { pseudonymRegister } from '../services/reviews/pseudonym-register.ts';
+import { listReviews } from '../services/reviews/review-list.ts';
+import { createStore, openStore, type Store } from '../services/store/open-store.ts';
 import { storeStats } from '../services/store/store-stats.ts';
 import { verifyStore } from '../services/store/verify-store.ts';
 import { getPassphrase } from './passphrase-source.ts';
@@ -18,19 +21,26 @@ Usage:
   dhr demo   --db FILE            Create the store if missing and load the fictional demo partnership
   dhr stats  --db FILE [--json]   Count reviews, recommendations, actions, decisions, updates, districts, agencies
   dhr verify --db FILE            Check integrity, schema version and the audit chain (exit 1 on any problem)
+  dhr reviews list --db FILE [--json]
+                                  Every review: reference, district, stage, days in stage, overdue flags
+  dhr names list --db FILE --review REF [--json]
+                                  A review's pseudonym register (real names: handle with care)
 
 Options:
   --db FILE                The store file (.dhr)
   --passphrase-file FILE   Read the passphrase from the first line of FILE
-  --json                   Machine-readable output (stats)
+  --review REF             The review, by its reference (names list)
+  --json                   Machine-readable output (stats, reviews list, names list)
   -h, --help               Show this help
 
 The passphrase comes from the DHR_PASSPHRASE environment variable, else
 --passphrase-file, else a hidden prompt when run at a terminal.
 `;
 
-const COMMANDS = ['init', 'demo', 'stats', 'verify'] as const;
+const COMMANDS = ['init', 'demo', 'stats', 'verify', 'reviews list', 'names list'] as const;
 type Command = (typeof COMMANDS)[number];
+/** Commands made of a noun and a verb, such as "reviews list" */
+const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], names: ['list'] };
 const ACTOR = 'dhr command line';
 
 function appVersion(): string {
@@ -56,6 +66,7 @@ function parse(argv: string[]) {
         db: { type: 'string' },
         'passphrase-file': { type: 'string' },
         json: { type: 'boolean' },
+        review: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,11 +83,18 @@ export async function runCli(io: Io): Promise<number> {
     io.stdout.write(HELP);
     return values.help ? 0 : 1;
   }
-  const [command, ...extra] = positionals;
-  if (!COMMANDS.includes(command as Command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}. Run dhr --help for usage.`);
+  const [noun = '', ...rest] = positionals;
+  const verbs = GROUPS[noun];
+  if (verbs && !rest.length) throw new AppError('INVALID_INPUT', `Say what to do with ${noun}: dhr ${noun} ${verbs.join(' | ')}. Run dhr --help for usage.`);
+  if (verbs && !verbs.includes(rest[0]!)) throw new AppError('INVALID_INPUT', `Unknown command "${noun} ${rest[0]}". Run dhr --help for usage.`);
+  const command = (verbs ? `${noun} ${rest[0]}` : noun) as Command;
+  const extra = verbs ? rest.slice(1) : rest;
+  if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}. Run dhr --help for usage.`);
   if (extra.length) throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
-  if (!values.db) throw new AppError('INVALID_INPUT', `dhr ${command} needs --db FILE, the store to use.`);
-  if (values.json && command !== 'stats') throw new AppError('INVALID_INPUT', `--json only applies to dhr stats.`);
+  if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
+  if (values.json && !['stats', 'reviews list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
+  if (command === 'names list' && !values.review) throw new AppError('INVALID_INPUT', 'The names list command needs --review REF, the reference of the review.');
+  if (values.review && command !== 'names list') throw new AppError('INVALID_INPUT', `--review does not apply to dhr ${command}.`);
   const db = path.resolve(values.db);
   const exists = fs.existsSync(db);
   const passphrase = () =>
@@ -89,7 +107,17 @@ export async function runCli(io: Io): Promise<number> {
     });
   const options = { appVersion: appVersion(), actor: ACTOR };
 
-  switch (command as Command) {
+  const withStore = async <T>(use: (store: Store) => T): Promise<T> => {
+    if (!exists) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
+    const store = openStore(db, await passphrase(), options);
+    try {
+      return use(store);
+    } finally {
+      store.close();
+    }
+  };
+
+  switch (command) {
     case 'init': {
       const store = createStore(db, await passphrase(), options);
       store.close();
@@ -119,15 +147,44 @@ export async function runCli(io: Io): Promise<number> {
       return 0;
     }
     case 'stats': {
-      if (!exists) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
-      const store = openStore(db, await passphrase(), options);
-      try {
-        const s = storeStats(store.db);
-        if (values.json) io.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
-        else for (const [key, n] of Object.entries(s)) io.stdout.write(`${key.padEnd(24)}${n}\n`);
-      } finally {
-        store.close();
+      const s = await withStore((store) => storeStats(store.db));
+      if (values.json) io.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+      else for (const [key, n] of Object.entries(s)) io.stdout.write(`${key.padEnd(24)}${n}\n`);
+      return 0;
+    }
+    case 'reviews list': {
+      const { rows } = await withStore((store) => listReviews(store.db, { sort: 'reference', direction: 'asc' }, ukToday()));
+      const out = rows.map((r) => ({
+        reference: r.reference,
+        district: r.districtName,
+        stage: r.clock.stage,
+        stageLabel: r.clock.stageLabel,
+        stageSince: r.clock.stageSince,
+        daysInStage: r.clock.daysInStage,
+        overdue: {
+          decision: r.clock.decisionOverdue,
+          completion: r.clock.completionOverdue,
+          qaResubmission: r.clock.qaResubmissionOutstanding,
+          actionPlanOpen: r.clock.actionPlanOpen,
+        },
+        recommendations: r.recommendations,
+      }));
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        return 0;
       }
+      const flags = (o: (typeof out)[number]) =>
+        [o.overdue.decision && 'decision overdue', o.overdue.completion && 'completion overdue', o.overdue.qaResubmission && 'QA resubmission outstanding', o.overdue.actionPlanOpen && 'action plan open']
+          .filter(Boolean)
+          .join(', ');
+      io.stdout.write(`${'Reference'.padEnd(18)}${'District'.padEnd(22)}${'Stage'.padEnd(52)}${'Days'.padStart(6)}  Flags\n`);
+      for (const o of out) io.stdout.write(`${o.reference.padEnd(18)}${o.district.padEnd(22)}${o.stageLabel.padEnd(52)}${String(o.daysInStage ?? '').padStart(6)}  ${flags(o)}\n`);
+      return 0;
+    }
+    case 'names list': {
+      const register = await withStore((store) => pseudonymRegister(store.db, values.review!));
+      if (values.json) io.stdout.write(`${JSON.stringify(register, null, 2)}\n`);
+      else for (const p of register.people) io.stdout.write(`${p.role.padEnd(14)}${p.pseudonym.padEnd(24)}${p.realName ?? '(not recorded)'}\n`);
       return 0;
     }
     case 'verify': {

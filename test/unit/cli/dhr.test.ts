@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REVIEWS } from '../../../electron/services/demo/reviews/index.ts';
+import { REVIEW_STAGES } from '../../../shared/domain/review-clock.ts';
 import { PASSPHRASE, filesContain, storeFiles, tempDir } from '../../support/temp.ts';
 
 const BIN = path.resolve('bin/dhr.mjs');
@@ -65,6 +66,27 @@ describe('dhr with a demo store', () => {
     expect(r.stderr).toMatch(/already holds partnership data/);
   });
 
+  it('reviews list --json shows every review with its stage, days in stage and overdue flags, and every stage is represented', () => {
+    const r = dhr(['reviews', 'list', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ reference: string; stage: string; daysInStage: number | null; overdue: Record<string, boolean> }>;
+    expect(rows.length).toBe(DEMO_REVIEWS.length);
+    expect(new Set(rows.map((row) => row.stage)).size).toBe(REVIEW_STAGES.length);
+    expect(rows.find((row) => row.stage === 'awaiting_decision')?.overdue.decision).toBe(true);
+    expect(Object.keys(rows[0]!.overdue).sort()).toEqual(['actionPlanOpen', 'completion', 'decision', 'qaResubmission']);
+    expect(JSON.stringify(rows)).not.toContain(DEMO_REVIEWS[0]!.people[0]!.realName);
+  });
+
+  it('names list --json prints one review\'s pseudonym register', () => {
+    const review = DEMO_REVIEWS[0]!;
+    const r = dhr(['names', 'list', '--db', db, '--review', review.reference.toLowerCase(), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ review: review.reference, people: review.people.map((p) => ({ role: p.role, pseudonym: p.pseudonym, realName: p.realName })) });
+    const missing = dhr(['names', 'list', '--db', db, '--review', 'DHR-XX-1999-01', '--json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no review with the reference DHR-XX-1999-01/);
+  });
+
   it('reads the passphrase from --passphrase-file when DHR_PASSPHRASE is unset', () => {
     const file = path.join(dir, 'pass.txt');
     fs.writeFileSync(file, `${PASSPHRASE}\n`, { mode: 0o600 });
@@ -94,6 +116,8 @@ describe('dhr bad input: one clear line, non-zero exit, nothing created or chang
     ['an unknown flag', () => ['stats', '--db', path.join(dir, 'x.dhr'), '--force'], undefined, /Unknown option '--force'.*dhr --help/],
     ['an unknown command', () => ['destroy', '--db', path.join(dir, 'x.dhr')], undefined, /Unknown command "destroy"/],
     ['a missing --db', () => ['stats'], undefined, /needs --db FILE/],
+    ['names list without --review', () => ['names', 'list', '--db', path.join(dir, 'x.dhr')], undefined, /needs --review REF/],
+    ['reviews without a verb', () => ['reviews', '--db', path.join(dir, 'x.dhr')], undefined, /dhr reviews list/],
     ['an existing file for init', () => ['init', '--db', path.join(dir, 'notes.txt')], undefined, /already exists/],
   ];
   beforeAll(() => fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a database\n'));
