@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
+import { ReviewsScreen } from '../features/reviews/ReviewsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { PartnershipProvider } from './partnership-context.tsx';
 import { call } from './api-client.ts';
 
-type Screen = 'dashboard' | 'settings';
+type Screen = 'dashboard' | 'reviews' | 'settings';
 const SCREENS: Array<[Screen, string]> = [
   ['dashboard', 'Dashboard'],
+  ['reviews', 'Reviews'],
   ['settings', 'Settings'],
 ];
 
@@ -46,6 +49,12 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const go = (next: Screen) => {
+    setScreen(next);
+    // Settings may have changed the label, lists or durations: reload them for every screen.
+    setVersion((v) => v + 1);
+  };
+
   async function refresh() {
     onStatus(await call('session.status', {}));
     setVersion((v) => v + 1);
@@ -62,7 +71,7 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
           <ul>
             {SCREENS.map(([id, name]) => (
               <li key={id}>
-                <button type="button" className="nav-link" aria-current={screen === id ? 'page' : undefined} onClick={() => setScreen(id)}>
+                <button type="button" className="nav-link" aria-current={screen === id ? 'page' : undefined} onClick={() => go(id)}>
                   {name}
                 </button>
               </li>
@@ -77,9 +86,21 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
         </button>
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
-        {screen === 'dashboard' ? <DashboardScreen key={version} empty={status.empty} onChanged={() => void refresh()} /> : null}
-        {screen === 'settings' ? <SettingsScreen /> : null}
+        <PartnershipProvider key={version} fallback={<p aria-live="polite">Loading…</p>}>
+          <ScreenContent screen={screen} empty={status.empty} onChanged={() => void refresh()} />
+        </PartnershipProvider>
       </main>
     </div>
   );
+}
+
+function ScreenContent({ screen, empty, onChanged }: { screen: Screen; empty: boolean; onChanged: () => void }) {
+  switch (screen) {
+    case 'dashboard':
+      return <DashboardScreen empty={empty} onChanged={onChanged} />;
+    case 'reviews':
+      return <ReviewsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
 }

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import type { ReviewListQuery } from '../../../../shared/ipc/review-schemas.ts';
+import { emptyReview, formFromDetail, type ReviewForm as Form } from './review-form-model.ts';
+import { ReviewForm } from './ReviewForm.tsx';
+import { ReviewList } from './ReviewList.tsx';
+import { ReviewPage } from './ReviewPage.tsx';
+import './reviews.css';
+
+type View = { kind: 'list' } | { kind: 'review'; id: string } | { kind: 'edit'; form: Form; id: string | null };
+
+/** The reviews register: list → review page → edit, keeping the list's filters while you move about. */
+export function ReviewsScreen() {
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [query, setQuery] = useState<ReviewListQuery>({ sort: 'reference', direction: 'asc' });
+  const list = () => setView({ kind: 'list' });
+
+  switch (view.kind) {
+    case 'list':
+      return <ReviewList query={query} onQuery={setQuery} onOpen={(id) => setView({ kind: 'review', id })} onNew={() => setView({ kind: 'edit', form: emptyReview(), id: null })} />;
+    case 'review':
+      return <ReviewPage key={view.id} id={view.id} onBack={list} onEdit={(r) => setView({ kind: 'edit', form: formFromDetail(r), id: r.id })} />;
+    case 'edit':
+      return (
+        <ReviewForm
+          initial={view.form}
+          isNew={view.id === null}
+          onSaved={(r) => setView({ kind: 'review', id: r.id })}
+          onCancel={() => (view.id ? setView({ kind: 'review', id: view.id }) : list())}
+        />
+      );
+  }
+}
