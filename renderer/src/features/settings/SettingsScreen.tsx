@@ -1,64 +1,84 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { PartnershipLists } from '../../../../shared/ipc/partnership-schemas.ts';
 import type { AppSettings } from '../../../../shared/ipc/schemas.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { Field } from '../../components/Field.tsx';
 import { call, errorMessage } from '../../app/api-client.ts';
+import { AgenciesSection } from './AgenciesSection.tsx';
+import { DistrictsSection } from './DistrictsSection.tsx';
+import { PartnershipSettingsForm } from './PartnershipSettingsForm.tsx';
+import { ThemesSection } from './ThemesSection.tsx';
+import './settings.css';
 
+type Part = 'settings' | 'districts' | 'agencies' | 'themes';
+
+const CONTENTS: ReadonlyArray<[id: string, words: string]> = [
+  ['partnership-heading', 'Partnership'],
+  ['details-heading', 'Your details'],
+  ['security-heading', 'Security'],
+  ['districts-heading', 'Districts'],
+  ['agencies-heading', 'Agencies'],
+  ['themes-heading', 'Themes'],
+];
+
+/**
+ * Partnership settings: the partnership's name, review label, protective
+ * marking and stage durations; who you are in the audit log; auto-lock;
+ * and the districts, agencies and themes lists.
+ */
 export function SettingsScreen() {
   const [settings, setSettings] = useState<AppSettings | null>(null);
-  const [minutes, setMinutes] = useState('');
+  const [lists, setLists] = useState<PartnershipLists | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  // One success message at a time, shown in the part of the screen that made it.
+  const [notice, setNotice] = useState<{ part: Part; text: string } | null>(null);
 
   useEffect(() => {
-    call('settings.get', {}).then(
-      (s) => {
+    Promise.all([call('settings.get', {}), call('partnership.lists', {})]).then(
+      ([s, l]) => {
         setSettings(s);
-        setMinutes(String(s.autoLockMinutes));
+        setLists(l);
       },
       (e) => setError(errorMessage(e)),
     );
   }, []);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    setError(null);
-    const value = Number(minutes);
-    if (!/^\d+$/.test(minutes.trim())) return setError('Auto-lock must be a whole number of minutes, such as 10.');
+  const reload = useCallback(async () => {
     try {
-      setSettings(await call('settings.update', { autoLockMinutes: value }));
-      setSaved(true);
+      setLists(await call('partnership.lists', {}));
     } catch (e) {
       setError(errorMessage(e));
     }
-  }
+  }, []);
+
+  const part = (p: Part) => ({
+    notice: notice?.part === p ? notice.text : null,
+    onNotice: (text: string | null) => setNotice((n) => (text ? { part: p, text } : n?.part === p ? null : n)),
+  });
 
   return (
-    <>
+    <div className="settings">
       <h1>Settings</h1>
-      {settings ? (
-        <form onSubmit={save} noValidate aria-labelledby="security-heading" className="panel">
-          <h2 id="security-heading">Security</h2>
-          {error ? <Alert title="Settings were not saved">{error}</Alert> : null}
-          {saved ? <Alert kind="success">Settings saved.</Alert> : null}
-          <Field
-            label="Lock automatically after this many idle minutes"
-            hint="Between 1 and 240. When the store locks, it is closed and the screen is cleared until the passphrase is given again."
-            inputMode="numeric"
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-            className="input--short"
-          />
-          <button type="submit" className="button">
-            Save settings
-          </button>
-        </form>
-      ) : error ? (
-        <Alert>{error}</Alert>
-      ) : (
-        <p>Loading settings…</p>
+      <p className="lead">Set up your partnership: its name and review label, its districts, agencies and themes, and how long each stage should take.</p>
+      {error ? <Alert title="Settings could not be shown">{error}</Alert> : null}
+      {settings && lists ? (
+        <>
+          <nav aria-label="On this page" className="settings-contents">
+            <ul>
+              {CONTENTS.map(([id, words]) => (
+                <li key={id}>
+                  <a href={`#${id}`}>{words}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <PartnershipSettingsForm settings={settings} onSaved={setSettings} {...part('settings')} />
+          <DistrictsSection districts={lists.districts} onChanged={reload} {...part('districts')} />
+          <AgenciesSection agencies={lists.agencies} onChanged={reload} {...part('agencies')} />
+          <ThemesSection themes={lists.themes} onChanged={reload} {...part('themes')} />
+        </>
+      ) : error ? null : (
+        <p aria-live="polite">Loading settings…</p>
       )}
-    </>
+    </div>
   );
 }
