@@ -18,6 +18,14 @@ export const RELATIONSHIP_WORDS: Record<Relationship, string> = {
 /** Roles in a review's pseudonym register. */
 export const PERSON_ROLES = ['victim', 'perpetrator', 'child', 'family', 'friend', 'other'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
+export const PERSON_ROLE_WORDS: Record<PersonRole, string> = {
+  victim: 'Victim',
+  perpetrator: 'Perpetrator',
+  child: 'Child',
+  family: 'Family member',
+  friend: 'Friend',
+  other: 'Other',
+};
 
 export const QA_OUTCOMES = ['approved', 'resubmit'] as const;
 export type QaOutcome = (typeof QA_OUTCOMES)[number];

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ukToday } from '../../../../shared/domain/dates.ts';
 import { validateReview } from '../../../../shared/domain/review-validation.ts';
-import { PERSON_ROLES, RELATIONSHIPS, RELATIONSHIP_WORDS } from '../../../../shared/domain/vocabulary.ts';
+import { PERSON_ROLES, PERSON_ROLE_WORDS, RELATIONSHIPS, RELATIONSHIP_WORDS } from '../../../../shared/domain/vocabulary.ts';
 import type { ReviewDetail } from '../../../../shared/ipc/review-schemas.ts';
 import { ApiError, call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
@@ -13,15 +13,6 @@ import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { RepeatingRows } from './RepeatingRows.tsx';
 import { fieldId, type ReviewForm as Form } from './review-form-model.ts';
 import { ThemePicker } from './ThemePicker.tsx';
-
-const ROLE_WORDS: Record<(typeof PERSON_ROLES)[number], string> = {
-  victim: 'Victim',
-  perpetrator: 'Perpetrator',
-  child: 'Child',
-  family: 'Family member',
-  friend: 'Friend',
-  other: 'Other',
-};
 
 /** Create or edit a review. Every rule is checked before saving and again by the service; problems show beside their fields. */
 export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: Form; isNew: boolean; onSaved: (r: ReviewDetail) => void; onCancel: () => void }) {
@@ -256,7 +247,7 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
         create={() => ({ role: 'family' as const, pseudonym: '', realName: null })}
         render={(p, i, update) => (
           <>
-            <SelectField label="Role" id={fieldId(`people.${i}.role`)} value={p.role} onChange={(e) => update({ role: e.target.value as typeof p.role })} options={PERSON_ROLES.map((r) => ({ value: r, label: ROLE_WORDS[r] }))} />
+            <SelectField label="Role" id={fieldId(`people.${i}.role`)} value={p.role} onChange={(e) => update({ role: e.target.value as typeof p.role })} options={PERSON_ROLES.map((r) => ({ value: r, label: PERSON_ROLE_WORDS[r] }))} />
             <Field label="Pseudonym" id={fieldId(`people.${i}.pseudonym`)} value={p.pseudonym} error={err(`people.${i}.pseudonym`)} onChange={(e) => update({ pseudonym: e.target.value })} autoComplete="off" />
             <Field label="Real name" id={fieldId(`people.${i}.realName`)} type="text" value={p.realName ?? ''} onChange={(e) => update({ realName: e.target.value || null })} autoComplete="off" spellCheck={false} />
           </>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatLongDate, formatUkDate } from '../../../../shared/domain/dates.ts';
-import { RELATIONSHIP_WORDS, THEME_CATEGORY_WORDS } from '../../../../shared/domain/vocabulary.ts';
+import { PERSON_ROLE_WORDS, RELATIONSHIP_WORDS, THEME_CATEGORY_WORDS } from '../../../../shared/domain/vocabulary.ts';
 import type { AuditEntryView, ReviewDetail } from '../../../../shared/ipc/review-schemas.ts';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
@@ -150,7 +150,7 @@ export function ReviewPage({ id, onEdit, onBack }: { id: string; onEdit: (r: Rev
               <tbody>
                 {review.people.map((p, i) => (
                   <tr key={p.id ?? i}>
-                    <td>{p.role}</td>
+                    <td>{PERSON_ROLE_WORDS[p.role]}</td>
                     <td>{p.pseudonym}</td>
                     <td>{p.realName ? (showNames ? p.realName : 'Hidden') : 'Not recorded'}</td>
                   </tr>
@@ -233,6 +233,7 @@ export function ReviewPage({ id, onEdit, onBack }: { id: string; onEdit: (r: Rev
 
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">Audit log</h2>
+        {audit.length === 0 ? <p>No changes have been recorded for this review since it was loaded.</p> : null}
         <ScrollRegion label="Audit log table">
           <table>
             <thead>
