@@ -13,8 +13,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 const app = await startApp(page);
 fs.mkdirSync(OUT, { recursive: true });
-const shot = async (name: string) => {
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+const shot = async (name: string, fullPage = true) => {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
   console.log(`docs/screenshots/${name}.png`);
 };
 try {
@@ -38,7 +38,7 @@ try {
   await page.getByLabel('Decision date').fill('2024-01-01');
   await page.getByRole('button', { name: 'Save review' }).click();
   await page.getByRole('alert').first().waitFor();
-  await shot('08-review-form-errors');
+  await shot('08-review-form-errors', false);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
   await shot('04-settings');
