@@ -20,6 +20,8 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   // Keep the idle/lock decisions in our hands, and make no network requests.
   app.commandLine.appendSwitch('disable-background-networking');
+  // UK conventions everywhere: date inputs show dd/mm/yyyy whatever the machine's locale.
+  app.commandLine.appendSwitch('lang', 'en-GB');
 
   let mainWindow: BrowserWindow | null = null;
   const defaultStoreFile = path.join(app.getPath('documents'), 'DHR Tracker', 'dhr-tracker.dhr');
