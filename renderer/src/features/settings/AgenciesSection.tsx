@@ -3,17 +3,17 @@ import { AGENCY_KINDS, type AgencyKind } from '../../../../shared/domain/vocabul
 import type { Agency } from '../../../../shared/ipc/partnership-schemas.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { call } from '../../app/api-client.ts';
 import { ItemTable, type ExtraColumn } from './ItemTable.tsx';
 import { ProblemAlert } from './problems.tsx';
-import { SelectField } from './SelectField.tsx';
 import { useListWrites, type SectionProps } from './use-list-writes.ts';
 
 export const AGENCY_KIND_WORDS: Record<AgencyKind, string> = {
   local: 'Local agency',
   national: 'National body',
 };
-const KIND_OPTIONS = AGENCY_KINDS.map((k) => [k, AGENCY_KIND_WORDS[k]] as const);
+const KIND_OPTIONS = AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_WORDS[k] }));
 const KIND_HINT = 'National bodies include government departments and the Home Office.';
 
 const isKind = (value: string | undefined): value is AgencyKind => (AGENCY_KINDS as readonly string[]).includes(value ?? '');

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Field } from '../../components/Field.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { usedBy, type Problem } from './problems.tsx';
-import { SelectField } from './SelectField.tsx';
 
 /** What every partnership list item has. */
 export interface ListItem {
@@ -22,7 +22,7 @@ export interface ExtraColumn<T> {
   label: (item: T) => string;
   hint?: string;
   /** A drop-down instead of a text box */
-  options?: ReadonlyArray<readonly [value: string, words: string]>;
+  options?: ReadonlyArray<{ value: string; label: string }>;
   short?: boolean;
 }
 

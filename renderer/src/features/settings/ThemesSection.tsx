@@ -3,13 +3,13 @@ import { THEME_CATEGORIES, THEME_CATEGORY_WORDS, type ThemeCategory } from '../.
 import type { Theme } from '../../../../shared/ipc/partnership-schemas.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { call } from '../../app/api-client.ts';
 import { ItemTable } from './ItemTable.tsx';
 import { ProblemAlert } from './problems.tsx';
-import { SelectField } from './SelectField.tsx';
 import { useListWrites, type SectionProps } from './use-list-writes.ts';
 
-const CATEGORY_OPTIONS = THEME_CATEGORIES.map((c) => [c, THEME_CATEGORY_WORDS[c]] as const);
+const CATEGORY_OPTIONS = THEME_CATEGORIES.map((c) => ({ value: c, label: THEME_CATEGORY_WORDS[c] }));
 const isCategory = (value: string): value is ThemeCategory => (THEME_CATEGORIES as readonly string[]).includes(value);
 
 /** The themes taxonomy that reviews and recommendations are tagged with, grouped by category. */
