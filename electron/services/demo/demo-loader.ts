@@ -1,4 +1,5 @@
 import { addDays, daysBetween, ukToday } from '../../../shared/domain/dates.ts';
+import { DEFAULT_THEMES } from '../../../shared/domain/taxonomy.ts';
 import type { Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -263,12 +264,20 @@ export function loadDemo(store: Store, options: DemoOptions): void {
     writeSettings(db, { partnershipName: DEMO_PARTNERSHIP_NAME });
     const districts: Ids = new Map();
     DEMO_DISTRICTS.forEach((d, i) => districts.set(d.name, insert('districts', { name: d.name, short_name: d.shortName, sort_order: i })));
+    // Agencies and themes someone added before loading the demo are reused by name, and
+    // demo themes they renamed or retired are added back, so the demo never collides with them.
+    const byName = (sql: string): Ids =>
+      new Map((db.prepare(sql).all() as Array<{ name: string; id: string }>).map((r) => [r.name.toLowerCase(), r.id]));
+    const existingAgencies = byName('SELECT name, id FROM agencies');
     const agencies: Ids = new Map();
-    for (const name of DEMO_LOCAL_AGENCIES) agencies.set(name, insert('agencies', { name, kind: 'local' }));
-    for (const name of DEMO_NATIONAL_BODIES) agencies.set(name, insert('agencies', { name, kind: 'national' }));
-    const themes: Ids = new Map(
-      (db.prepare('SELECT name, id FROM themes').all() as Array<{ name: string; id: string }>).map((t) => [t.name, t.id]),
-    );
+    for (const [kind, names] of [['local', DEMO_LOCAL_AGENCIES], ['national', DEMO_NATIONAL_BODIES]] as const) {
+      for (const name of names) agencies.set(name, existingAgencies.get(name.toLowerCase()) ?? insert('agencies', { name, kind }));
+    }
+    const existingThemes = byName('SELECT name, id FROM themes');
+    const themes: Ids = new Map();
+    for (const theme of DEFAULT_THEMES) {
+      themes.set(theme.name, existingThemes.get(theme.name.toLowerCase()) ?? insert('themes', { name: theme.name, category: theme.category, sort_order: 1000 }));
+    }
     const lookups = { districts, agencies, themes };
     reviews.forEach((review, i) => {
       options.onProgress?.(i, reviews.length, `Adding review ${review.reference}`);

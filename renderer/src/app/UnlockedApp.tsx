@@ -51,8 +51,8 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
 
   const go = (next: Screen) => {
     setScreen(next);
-    // Settings may have changed the label, lists or durations: reload them for every screen.
-    setVersion((v) => v + 1);
+    // Settings may have changed the label, lists or durations, and whether the store is empty: reload for every screen.
+    void refresh();
   };
 
   async function refresh() {

@@ -82,6 +82,19 @@ describe('demo data', () => {
     expect(storeStats(store.db)).toEqual(before);
   });
 
+  it('loads around agencies and themes someone set up first', () => {
+    const t = tempDir();
+    const fresh = createStore(path.join(t.dir, 'c.dhr'), PASSPHRASE, { appVersion: 'test' });
+    fresh.db.prepare("INSERT INTO agencies (id, name, kind, owner_installation_id, created_at, updated_at) VALUES ('a-1', 'refuge', 'local', 'x', 'now', 'now')").run();
+    fresh.db.prepare("UPDATE themes SET name = 'Alcohol misuse' WHERE name = 'Alcohol'").run();
+    fresh.db.prepare("UPDATE themes SET retired_at = 'now' WHERE name = 'Housing'").run();
+    loadDemo(fresh, { actor: 'test', today: '2026-11-21' });
+    expect(fresh.db.prepare("SELECT count(*) AS n FROM agencies WHERE name = 'Refuge' COLLATE NOCASE").get()).toEqual({ n: 1 });
+    expect(fresh.db.prepare("SELECT count(*) AS n FROM themes WHERE name IN ('Alcohol', 'Alcohol misuse')").get()).toEqual({ n: 2 });
+    fresh.close();
+    t.cleanup();
+  });
+
   it('writes nothing at all when a review is broken part-way through', () => {
     const t = tempDir();
     const fresh = createStore(path.join(t.dir, 'b.dhr'), PASSPHRASE, { appVersion: 'test' });
