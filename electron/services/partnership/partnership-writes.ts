@@ -62,6 +62,28 @@ function retiredChange(before: string | null, retired: boolean | undefined, now:
   columns.retired_at = retired ? now : null;
 }
 
+/**
+ * Names are unique within a list (themes: within their category), ignoring
+ * case. A clash with a retired item says to unretire it instead.
+ */
+function checkUniqueName(db: Db, list: { table: string; noun: string; category?: ThemeCategory }, name: string, exceptId: string | null): void {
+  const inCategory = list.category ? ' AND category = @category' : '';
+  const clash = db
+    .prepare(`SELECT name, retired_at FROM ${list.table} WHERE name = @name COLLATE NOCASE AND id IS NOT @exceptId${inCategory}`)
+    .get({ name, exceptId, ...(list.category ? { category: list.category } : {}) }) as { name: string; retired_at: string | null } | undefined;
+  if (!clash) return;
+  const where = list.category ? ` under ${THEME_CATEGORY_WORDS[list.category]}` : '';
+  conflict(
+    'name',
+    clash.retired_at
+      ? `There is already a retired ${list.noun} called “${clash.name}”${where}. Unretire it rather than adding it again, or choose a different name.`
+      : `There is already ${/^[aeiou]/.test(list.noun) ? 'an' : 'a'} ${list.noun} called “${clash.name}”${where}. Choose a different name.`,
+  );
+}
+
+const DISTRICTS = { table: 'districts', noun: 'district' };
+const AGENCIES = { table: 'agencies', noun: 'agency' };
+
 // ---------------------------------------------------------------- districts
 
 interface DistrictRow {
@@ -69,19 +91,6 @@ interface DistrictRow {
   name: string;
   short_name: string;
   retired_at: string | null;
-}
-
-function checkDistrictName(db: Db, name: string, exceptId: string | null): void {
-  const clash = db.prepare('SELECT name, retired_at FROM districts WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(name, exceptId) as
-    | { name: string; retired_at: string | null }
-    | undefined;
-  if (!clash) return;
-  conflict(
-    'name',
-    clash.retired_at
-      ? `There is already a retired district called “${clash.name}”. Unretire it rather than adding it again, or choose a different name.`
-      : `There is already a district called “${clash.name}”. Choose a different name.`,
-  );
 }
 
 function checkShortCode(db: Db, shortName: string, exceptId: string | null): void {
@@ -94,7 +103,7 @@ export function addDistrict(store: Store, input: { name: string; shortName: stri
   const shortName = input.shortName.trim();
   return write(store, (now) => {
     const { db } = store;
-    checkDistrictName(db, name, null);
+    checkUniqueName(db, DISTRICTS, name, null);
     checkShortCode(db, shortName, null);
     // New districts go to the end of the partnership's order.
     const { next } = db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS next FROM districts').get() as { next: number };
@@ -116,7 +125,7 @@ export function updateDistrict(store: Store, input: { id: string; name?: string;
     const columns: Record<string, unknown> = {};
     const name = input.name === undefined ? undefined : tidy(input.name);
     if (name !== undefined && name !== before.name) {
-      checkDistrictName(db, name, before.id);
+      checkUniqueName(db, DISTRICTS, name, before.id);
       changes.push({ field: 'name', before: before.name, after: name });
       columns.name = name;
     }
@@ -144,24 +153,11 @@ interface AgencyRow {
   retired_at: string | null;
 }
 
-function checkAgencyName(db: Db, name: string, exceptId: string | null): void {
-  const clash = db.prepare('SELECT name, retired_at FROM agencies WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(name, exceptId) as
-    | { name: string; retired_at: string | null }
-    | undefined;
-  if (!clash) return;
-  conflict(
-    'name',
-    clash.retired_at
-      ? `There is already a retired agency called “${clash.name}”. Unretire it rather than adding it again, or choose a different name.`
-      : `There is already an agency called “${clash.name}”. Choose a different name.`,
-  );
-}
-
 export function addAgency(store: Store, input: { name: string; kind: AgencyKind }): Agency {
   const name = tidy(input.name);
   return write(store, (now) => {
     const { db } = store;
-    checkAgencyName(db, name, null);
+    checkUniqueName(db, AGENCIES, name, null);
     const id = createInserter(db, { installationId: store.installationId, now })('agencies', { name, kind: input.kind });
     record(store, now, 'create', 'agency', id, name, [
       { field: 'name', before: null, after: name },
@@ -180,7 +176,7 @@ export function updateAgency(store: Store, input: { id: string; name?: string; k
     const columns: Record<string, unknown> = {};
     const name = input.name === undefined ? undefined : tidy(input.name);
     if (name !== undefined && name !== before.name) {
-      checkAgencyName(db, name, before.id);
+      checkUniqueName(db, AGENCIES, name, before.id);
       changes.push({ field: 'name', before: before.name, after: name });
       columns.name = name;
     }
@@ -206,25 +202,11 @@ interface ThemeRow {
   retired_at: string | null;
 }
 
-function checkThemeName(db: Db, category: ThemeCategory, name: string, exceptId: string | null): void {
-  const clash = db.prepare('SELECT name, retired_at FROM themes WHERE category = ? AND name = ? COLLATE NOCASE AND id IS NOT ?').get(category, name, exceptId) as
-    | { name: string; retired_at: string | null }
-    | undefined;
-  if (!clash) return;
-  const where = THEME_CATEGORY_WORDS[category];
-  conflict(
-    'name',
-    clash.retired_at
-      ? `There is already a retired theme called “${clash.name}” under ${where}. Unretire it rather than adding it again, or choose a different name.`
-      : `There is already a theme called “${clash.name}” under ${where}. Choose a different name.`,
-  );
-}
-
 export function addTheme(store: Store, input: { name: string; category: ThemeCategory }): Theme {
   const name = tidy(input.name);
   return write(store, (now) => {
     const { db } = store;
-    checkThemeName(db, input.category, name, null);
+    checkUniqueName(db, { table: 'themes', noun: 'theme', category: input.category }, name, null);
     // After every theme so far: last in its category, whatever order the defaults came in.
     const { next } = db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS next FROM themes').get() as { next: number };
     const id = createInserter(db, { installationId: store.installationId, now })('themes', { name, category: input.category, sort_order: next });
@@ -245,7 +227,7 @@ export function updateTheme(store: Store, input: { id: string; name?: string; re
     const columns: Record<string, unknown> = {};
     const name = input.name === undefined ? undefined : tidy(input.name);
     if (name !== undefined && name !== before.name) {
-      checkThemeName(db, before.category, name, before.id);
+      checkUniqueName(db, { table: 'themes', noun: 'theme', category: before.category }, name, before.id);
       changes.push({ field: 'name', before: before.name, after: name });
       columns.name = name;
     }
