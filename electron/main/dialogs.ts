@@ -1,7 +1,9 @@
-import { dialog, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../services/platform.ts';
 
 const STORE_FILTERS = [{ name: 'DHR Tracker store', extensions: ['dhr'] }];
+const EXPORT_FILTER_NAMES = { docx: 'Word document', xlsx: 'Excel workbook', csv: 'CSV file', zip: 'Zip folder' } as const;
 
 export function electronDialogs(parent: () => BrowserWindow | null, defaultFile: string): Dialogs {
   return {
@@ -15,6 +17,17 @@ export function electronDialogs(parent: () => BrowserWindow | null, defaultFile:
       const options = { title: 'Open a store', filters: STORE_FILTERS, properties: ['openFile' as const] };
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportFile({ title, defaultName, extension }) {
+      const window = parent();
+      const options = {
+        title,
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: EXPORT_FILTER_NAMES[extension], extensions: [extension] }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
     },
   };
 }

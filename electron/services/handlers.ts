@@ -1,5 +1,6 @@
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { demoHandlers } from './demo/demo-handlers.ts';
+import { exportHandlers } from './exports/export-handlers.ts';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher.ts';
 import type { Dialogs } from './platform.ts';
 import { partnershipHandlers } from './partnership/partnership-handlers.ts';
@@ -28,6 +29,7 @@ export function createBackend(options: BackendOptions) {
     ...dashboardHandlers(session),
     ...partnershipHandlers(session),
     ...reviewHandlers(session),
+    ...exportHandlers(session, options.dialogs),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
 }

@@ -5,4 +5,6 @@
 export interface Dialogs {
   /** Ask where to create a store, or which store to open. null when cancelled. */
   chooseStoreFile(purpose: 'create' | 'open'): Promise<string | null>;
+  /** Ask where to save an export the person asked for. null when cancelled. */
+  chooseExportFile(options: { title: string; defaultName: string; extension: 'docx' | 'xlsx' | 'csv' | 'zip' }): Promise<string | null>;
 }

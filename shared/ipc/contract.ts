@@ -47,6 +47,10 @@ export const contract = {
   'reviews.audit': { input: z.strictObject({ id: s.uuid }), output: z.object({ entries: z.array(r.auditEntry) }) },
 
   'dashboard.summary': { input: s.empty, output: s.dashboardSummary },
+
+  // Word exports: main asks where to save (null file = cancelled) and writes the file whole or not at all.
+  'export.actionPlan': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
+  'export.recommendations': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main pushes to the renderer. */

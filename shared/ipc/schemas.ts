@@ -115,3 +115,6 @@ export const dashboardSummary = z.object({
   ),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummary>;
+
+export const exportResult = z.object({ file: z.string().nullable(), bytes: z.number().int().nullable() });
+export type ExportResult = z.infer<typeof exportResult>;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Page } from '@playwright/test';
@@ -37,6 +38,7 @@ export interface TestApp {
 
 export async function startApp(page: Page): Promise<TestApp> {
   const { dir, cleanup } = tempDir('dhr-e2e-');
+  fs.mkdirSync(path.join(dir, 'exports'));
   const clock = { now: Date.now(), timers: [] as Array<{ at: number; fn: () => void; cleared: boolean }> };
   const backend = createBackend({
     configDir: path.join(dir, 'config'),
@@ -47,7 +49,11 @@ export async function startApp(page: Page): Promise<TestApp> {
         // The page may be closing; an event it never sees is harmless.
       });
     },
-    dialogs: { chooseStoreFile: async (purpose) => path.join(dir, purpose === 'create' ? 'chosen.dhr' : 'dhr-tracker.dhr') },
+    dialogs: {
+      chooseStoreFile: async (purpose) => path.join(dir, purpose === 'create' ? 'chosen.dhr' : 'dhr-tracker.dhr'),
+      // Exports go to the test's folder under the name the app suggests, as if the person pressed Save.
+      chooseExportFile: async ({ defaultName }) => path.join(dir, 'exports', defaultName),
+    },
     timers: {
       now: () => clock.now,
       setTimeout: ((fn: () => void, ms: number) => {

@@ -3,7 +3,8 @@ import { createBackend, type Backend } from '../../electron/services/handlers.ts
 import { PASSPHRASE, tempDir } from './temp.ts';
 
 /** A real backend over a real encrypted store in a temp folder, unlocked, for service tests. */
-export async function openTestBackend(options: { demo?: boolean } = {}) {
+/** exportTo: where the stand-in save dialog puts exports (null: the person cancels). */
+export async function openTestBackend(options: { demo?: boolean; exportTo?: (defaultName: string) => string | null } = {}) {
   const { dir, cleanup } = tempDir();
   const events: Array<[string, unknown]> = [];
   const backend: Backend = createBackend({
@@ -11,7 +12,7 @@ export async function openTestBackend(options: { demo?: boolean } = {}) {
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
     emit: (event, payload) => events.push([event, payload]),
-    dialogs: { chooseStoreFile: async () => null },
+    dialogs: { chooseStoreFile: async () => null, chooseExportFile: async ({ defaultName }) => options.exportTo?.(defaultName) ?? null },
   });
   /** Call a channel and return its value, or throw with its error message. */
   const ok = async <T = never>(channel: string, input: unknown = {}): Promise<T> => {
