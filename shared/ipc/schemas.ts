@@ -58,6 +58,7 @@ export const appSettings = z.object({
   /** Who this installation's changes are recorded as, in the audit log */
   userName: z.string(),
   userOrganisation: z.string(),
+  maxTargetMonths: z.number().int(),
 });
 const settingText = (what: string, max: number) => z.string().trim().max(max, `The ${what} can be at most ${max} characters.`);
 export const settingsUpdate = z.strictObject({
@@ -84,6 +85,12 @@ export const settingsUpdate = z.strictObject({
     .optional(),
   userName: settingText('name', 200).optional(),
   userOrganisation: settingText('organisation', 200).optional(),
+  maxTargetMonths: z
+    .number({ error: 'Enter a whole number of months.' })
+    .int('Enter a whole number of months.')
+    .min(1, 'The furthest target date must be at least 1 month away.')
+    .max(120, 'The furthest target date can be at most 120 months (10 years) away.')
+    .optional(),
 });
 export type AppSettings = z.infer<typeof appSettings>;
 

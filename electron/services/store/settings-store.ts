@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS = {
   completionWithinMonths: 6,
   userName: '',
   userOrganisation: '',
+  /** The SMART check flags action target dates further away than this */
+  maxTargetMonths: 36,
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -28,6 +30,7 @@ export function readSettings(db: Db): AppSettings {
     completionWithinMonths: merged.completionWithinMonths as number,
     userName: merged.userName as string,
     userOrganisation: merged.userOrganisation as string,
+    maxTargetMonths: merged.maxTargetMonths as number,
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REVIEWS } from '../../../electron/services/demo/reviews/index.ts';
 import { REVIEW_STAGES } from '../../../shared/domain/review-clock.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations/index.ts';
 import { PASSPHRASE, filesContain, storeFiles, tempDir } from '../../support/temp.ts';
 
 const BIN = path.resolve('bin/dhr.mjs');
@@ -47,7 +48,7 @@ describe('dhr with a demo store', () => {
   it('verify passes and names the schema version', () => {
     const r = dhr(['verify', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Schema version:\s+1/);
+    expect(r.stdout).toMatch(new RegExp(`Schema version:\\s+${LATEST_SCHEMA_VERSION} `));
     expect(r.stdout).toMatch(/Integrity check: ok/);
     expect(r.stdout).toMatch(/chain intact/);
   });

@@ -360,6 +360,7 @@ describe('partnership settings', () => {
       userName: 'Priya Shah',
       userOrganisation: 'Rutland County Council',
       autoLockMinutes: 15,
+      maxTargetMonths: 24,
     } as const;
     const saved = await ok<AppSettings>('settings.update', values);
     expect(saved).toEqual({ ...values, partnershipName: 'Rutland Community Safety Partnership' });
@@ -377,9 +378,10 @@ describe('partnership settings', () => {
         { field: 'userName', before: '', after: 'Priya Shah' },
         { field: 'userOrganisation', before: '', after: 'Rutland County Council' },
         { field: 'autoLockMinutes', before: 10, after: 15 },
+        { field: 'maxTargetMonths', before: 36, after: 24 },
       ]),
     );
-    expect(entry.detail.changes).toHaveLength(8);
+    expect(entry.detail.changes).toHaveLength(9);
 
     // Saving the same values again is not a change.
     const count = auditRows().length;

@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial.ts';
+import { sql as recommendationSearch } from './002-recommendation-search.ts';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
  * Ordered, numbered migrations. user_version holds the number of the last
  * one applied. Never edit a migration that has shipped: add the next one.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initial },
+  { version: 2, name: 'full-text search over recommendations', sql: recommendationSearch },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

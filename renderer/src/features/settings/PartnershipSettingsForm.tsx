@@ -23,6 +23,7 @@ const WHOLE_NUMBERS: ReadonlyArray<[Key, string]> = [
   ['decisionWithinDays', 'Enter the decision period as a whole number of days, such as 30.'],
   ['completionWithinMonths', 'Enter the review period as a whole number of months, such as 6.'],
   ['autoLockMinutes', 'Auto-lock must be a whole number of minutes, such as 10.'],
+  ['maxTargetMonths', 'Enter the furthest target date as a whole number of months, such as 36.'],
 ];
 
 const asValues = (s: AppSettings): Values => ({
@@ -34,6 +35,7 @@ const asValues = (s: AppSettings): Values => ({
   userName: s.userName,
   userOrganisation: s.userOrganisation,
   autoLockMinutes: String(s.autoLockMinutes),
+  maxTargetMonths: String(s.maxTargetMonths),
 });
 
 const isReviewLabel = (value: string): value is ReviewLabel => (REVIEW_LABELS as readonly string[]).includes(value);
@@ -85,6 +87,7 @@ export function PartnershipSettingsForm({
         userName: values.userName,
         userOrganisation: values.userOrganisation,
         autoLockMinutes: Number(values.autoLockMinutes),
+        maxTargetMonths: Number(values.maxTargetMonths),
       });
       setValues(asValues(saved));
       onSaved(saved);
@@ -159,6 +162,13 @@ export function PartnershipSettingsForm({
             inputMode="numeric"
             className="input--short"
             {...text('completionWithinMonths')}
+          />
+          <Field
+            label="Flag action target dates more than this many months away"
+            hint="The SMART check warns chairs about target dates further off than this. 36 months (3 years) by default."
+            inputMode="numeric"
+            className="input--short"
+            {...text('maxTargetMonths')}
           />
         </fieldset>
       </section>
