@@ -4,6 +4,7 @@ import { exportHandlers } from './exports/export-handlers.ts';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher.ts';
 import type { Dialogs } from './platform.ts';
 import { partnershipHandlers } from './partnership/partnership-handlers.ts';
+import { recommendationHandlers } from './recommendations/recommendation-handlers.ts';
 import { reviewHandlers } from './reviews/review-handlers.ts';
 import { sessionHandlers } from './session/session-handlers.ts';
 import { createSession, type Emit, type SessionOptions } from './session/session.ts';
@@ -29,6 +30,7 @@ export function createBackend(options: BackendOptions) {
     ...dashboardHandlers(session),
     ...partnershipHandlers(session),
     ...reviewHandlers(session),
+    ...recommendationHandlers(session),
     ...exportHandlers(session, options.dialogs),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };

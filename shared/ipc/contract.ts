@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
 import * as p from './partnership-schemas.ts';
+import * as rec from './recommendation-schemas.ts';
 import * as r from './review-schemas.ts';
 import * as s from './schemas.ts';
 
@@ -45,6 +46,19 @@ export const contract = {
   'reviews.get': { input: z.strictObject({ id: s.uuid }), output: r.reviewDetail },
   'reviews.save': { input: r.reviewInput, output: r.reviewDetail },
   'reviews.audit': { input: z.strictObject({ id: s.uuid }), output: z.object({ entries: z.array(r.auditEntry) }) },
+
+  // Recommendations and their actions, in the Home Office template
+  'recommendations.list': { input: z.strictObject({ reviewId: s.uuid }), output: rec.recommendationsForReview },
+  'recommendations.save': { input: rec.recommendationInput, output: rec.recommendationDetail },
+  'recommendations.delete': { input: z.strictObject({ id: s.uuid }), output: rec.recommendationsForReview },
+  'recommendations.reorder': {
+    input: z.strictObject({ reviewId: s.uuid, ids: z.array(s.uuid).min(1).max(500) }),
+    output: rec.recommendationsForReview,
+  },
+  /** Earlier recommendations that say much the same as a draft */
+  'recommendations.similar': { input: rec.similarInput, output: z.object({ matches: z.array(rec.similarMatch) }) },
+  /** Groups of similar recommendations made by different reviews */
+  'recommendations.recurring': { input: s.empty, output: z.object({ groups: z.array(rec.recurringGroup) }) },
 
   'dashboard.summary': { input: s.empty, output: s.dashboardSummary },
 

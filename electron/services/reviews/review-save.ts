@@ -4,6 +4,7 @@ import { validateReview } from '../../../shared/domain/review-validation.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { ReviewData } from '../../../shared/ipc/review-schemas.ts';
 import { appendAudit } from '../store/audit.ts';
+import { syncChildRows, type ChildRows } from '../store/child-rows.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Db } from '../store/sqlite.ts';
 import { reviewChanges, type Names } from './review-audit.ts';
@@ -49,34 +50,6 @@ function checkReferences(db: Db, r: ReviewData, existing: ReviewData | null): Re
     .get(r.reference, existing ? (r.id ?? null) : null) as { reference: string } | undefined;
   if (clash) fields.reference = `The reference ${clash.reference} is already used by another review. Each review needs its own reference.`;
   return fields;
-}
-
-interface ChildSpec<T> {
-  table: string;
-  rows: readonly T[];
-  existing: readonly T[];
-  label: string;
-  columns: (row: T, index: number) => Record<string, unknown>;
-}
-
-/** Make a review's child rows match the input: update kept rows, insert new ones, delete the rest. */
-function syncChildren<T extends { id?: string | undefined }>(db: Db, reviewId: string, owner: Record<string, unknown>, now: string, spec: ChildSpec<T>): void {
-  const known = new Set(spec.existing.map((row) => row.id));
-  const kept = new Set<string>();
-  spec.rows.forEach((row, index) => {
-    const columns = spec.columns(row, index);
-    if (row.id && !known.has(row.id)) throw new AppError('NOT_FOUND', `A ${spec.label} in this form does not belong to this review. Reload the review and try again.`);
-    if (row.id) {
-      kept.add(row.id);
-      const sets = Object.keys(columns).map((c) => `${c} = @${c}`).join(', ');
-      db.prepare(`UPDATE ${spec.table} SET ${sets}, updated_at = @updated_at WHERE id = @id AND review_id = @review_id`).run({ ...columns, id: row.id, review_id: reviewId, updated_at: now });
-    } else {
-      const values = { id: randomUUID(), review_id: reviewId, ...owner, created_at: now, updated_at: now, ...columns };
-      const names = Object.keys(values);
-      db.prepare(`INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})`).run(values);
-    }
-  });
-  for (const id of known) if (id && !kept.has(id)) db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
 }
 
 const reviewColumns = (r: ReviewData) => ({
@@ -132,7 +105,8 @@ export function saveReview(store: Store, input: ReviewData, actor: string, today
       db.prepare(`INSERT INTO reviews (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})`).run(values);
     }
     const owner = { owner_installation_id: existing?.ownerInstallationId ?? store.installationId, owner_district_id: input.commissioningDistrictId };
-    const sync = <T extends { id?: string | undefined }>(spec: ChildSpec<T>) => syncChildren(db, id, owner, now, spec);
+    const sync = <T extends { id?: string | undefined }>(spec: Omit<ChildRows<T>, 'parentColumn' | 'parentId' | 'owner'>) =>
+      syncChildRows(db, now, { ...spec, parentColumn: 'review_id', parentId: id, owner });
     sync({
       table: 'review_people',
       label: 'person',
