@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
+import { RecurringScreen } from '../features/recommendations/RecurringScreen.tsx';
 import { ReviewsScreen } from '../features/reviews/ReviewsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { PartnershipProvider } from './partnership-context.tsx';
 import { call } from './api-client.ts';
 
-type Screen = 'dashboard' | 'reviews' | 'settings';
+type Screen = 'dashboard' | 'reviews' | 'recurring' | 'settings';
 const SCREENS: Array<[Screen, string]> = [
   ['dashboard', 'Dashboard'],
   ['reviews', 'Reviews'],
+  ['recurring', 'Recurring recommendations'],
   ['settings', 'Settings'],
 ];
 
@@ -100,6 +102,8 @@ function ScreenContent({ screen, empty, onChanged }: { screen: Screen; empty: bo
       return <DashboardScreen empty={empty} onChanged={onChanged} />;
     case 'reviews':
       return <ReviewsScreen />;
+    case 'recurring':
+      return <RecurringScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -8,9 +8,10 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
   id?: string;
 }
 
-export function TextAreaField({ label, hint, error, id, rows = 4, ...textarea }: TextAreaFieldProps) {
+/** className goes on the field as a whole (for layout); the text box itself is styled by the form. */
+export function TextAreaField({ label, hint, error, id, rows = 4, className, ...textarea }: TextAreaFieldProps) {
   return (
-    <FieldShell label={label} hint={hint} error={error} id={id}>
+    <FieldShell label={label} hint={hint} error={error} id={id} className={className}>
       {(control) => <textarea {...control} rows={rows} {...textarea} />}
     </FieldShell>
   );

@@ -10,9 +10,9 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { RepeatingRows } from './RepeatingRows.tsx';
+import { RepeatingRows } from '../../components/RepeatingRows.tsx';
 import { fieldId, type ReviewForm as Form } from './review-form-model.ts';
-import { ThemePicker } from './ThemePicker.tsx';
+import { ThemePicker } from '../../components/ThemePicker.tsx';
 
 /** Create or edit a review. Every rule is checked before saving and again by the service; problems show beside their fields. */
 export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: Form; isNew: boolean; onSaved: (r: ReviewDetail) => void; onCancel: () => void }) {
@@ -254,7 +254,7 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
         )}
       />
 
-      <ThemePicker themes={lists.themes} selected={form.themeIds} onChange={(themeIds) => set({ themeIds })} error={err('themeIds') ?? undefined} />
+      <ThemePicker id={fieldId('themeIds')} hint="Choose every theme from the partnership's taxonomy that applies to this review." themes={lists.themes} selected={form.themeIds} onChange={(themeIds) => set({ themeIds })} error={err('themeIds') ?? undefined} />
       <TextAreaField label="Notes" id={fieldId('notes')} value={form.notes ?? ''} error={err('notes')} onChange={(e) => set({ notes: e.target.value || null })} />
 
       <div className="actions">

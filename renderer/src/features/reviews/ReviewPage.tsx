@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { formatLongDate, formatUkDate } from '../../../../shared/domain/dates.ts';
 import { PERSON_ROLE_WORDS, RELATIONSHIP_WORDS, THEME_CATEGORY_WORDS } from '../../../../shared/domain/vocabulary.ts';
+import type { RecommendationDetail, RecommendationsForReview } from '../../../../shared/ipc/recommendation-schemas.ts';
 import type { AuditEntryView, ReviewDetail } from '../../../../shared/ipc/review-schemas.ts';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { RecommendationsPanel } from '../recommendations/RecommendationsPanel.tsx';
 import { ClockWarnings, StageBadge } from './StageBadge.tsx';
 
 const when = (iso: string) => {
@@ -16,7 +18,17 @@ const when = (iso: string) => {
 };
 const day = (d: string | null) => (d ? formatUkDate(d) : 'Not yet');
 
-export function ReviewPage({ id, onEdit, onBack }: { id: string; onEdit: (r: ReviewDetail) => void; onBack: () => void }) {
+export function ReviewPage({
+  id,
+  onEdit,
+  onBack,
+  onEditRecommendation,
+}: {
+  id: string;
+  onEdit: (r: ReviewDetail) => void;
+  onBack: () => void;
+  onEditRecommendation: (review: RecommendationsForReview['review'], rec: RecommendationDetail | null, number: number) => void;
+}) {
   const { lists, settings } = usePartnership();
   const [review, setReview] = useState<ReviewDetail | null>(null);
   const [audit, setAudit] = useState<AuditEntryView[]>([]);
@@ -86,6 +98,8 @@ export function ReviewPage({ id, onEdit, onBack }: { id: string; onEdit: (r: Rev
           ) : null}
         </dl>
       </section>
+
+      <RecommendationsPanel reviewId={review.id} onEdit={onEditRecommendation} />
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>

@@ -1,14 +1,16 @@
-import { THEME_CATEGORIES, THEME_CATEGORY_WORDS } from '../../../../shared/domain/vocabulary.ts';
-import type { Theme } from '../../../../shared/ipc/partnership-schemas.ts';
+import { THEME_CATEGORIES, THEME_CATEGORY_WORDS } from '../../../shared/domain/vocabulary.ts';
+import type { Theme } from '../../../shared/ipc/partnership-schemas.ts';
 
 /** Themes and flags from the taxonomy as checkboxes, grouped by category. Retired themes show only if already chosen. */
-export function ThemePicker({ themes, selected, onChange, error }: { themes: readonly Theme[]; selected: readonly string[]; onChange: (ids: string[]) => void; error?: string }) {
+export function ThemePicker({ themes, selected, onChange, error, id = 'themeIds', hint }: { themes: readonly Theme[]; selected: readonly string[]; onChange: (ids: string[]) => void; error?: string; id?: string; hint?: string }) {
   const chosen = new Set(selected);
   const toggle = (id: string) => onChange(chosen.has(id) ? selected.filter((s) => s !== id) : [...selected, id]);
   return (
-    <fieldset className="theme-picker" id="review-themeIds">
+    <fieldset className="theme-picker" id={id}>
       <legend>Themes and flags</legend>
-      <p className="field__hint">Choose every theme from the partnership's taxonomy that applies to this review. {chosen.size} chosen.</p>
+      <p className="field__hint">
+        {hint ?? "Choose every theme from the partnership's taxonomy that applies."} {chosen.size} chosen.
+      </p>
       {error ? <p className="field__error">{error}</p> : null}
       {THEME_CATEGORIES.map((category) => {
         const items = themes.filter((t) => t.category === category && (!t.retired || chosen.has(t.id)));

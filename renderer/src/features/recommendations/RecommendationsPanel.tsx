@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { formatUkDate, ukToday } from '../../../../shared/domain/dates.ts';
+import { smartHints } from '../../../../shared/domain/smart-check.ts';
+import { SCOPE_WORDS } from '../../../../shared/domain/vocabulary.ts';
+import type { RecommendationDetail, RecommendationsForReview } from '../../../../shared/ipc/recommendation-schemas.ts';
+import { call, errorMessage } from '../../app/api-client.ts';
+import { usePartnership } from '../../app/partnership-context.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
+import './recommendations.css';
+
+/** A review's numbered recommendations: add, edit, reorder, remove, export. */
+export function RecommendationsPanel({ reviewId, onEdit }: { reviewId: string; onEdit: (review: RecommendationsForReview['review'], rec: RecommendationDetail | null, number: number) => void }) {
+  const { lists, settings } = usePartnership();
+  const [data, setData] = useState<RecommendationsForReview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const today = ukToday();
+  const agency = (id: string | null) => lists.agencies.find((a) => a.id === id)?.name ?? 'No lead agency';
+
+  useEffect(() => {
+    call('recommendations.list', { reviewId }).then(setData, (e) => setError(errorMessage(e)));
+  }, [reviewId]);
+
+  const act = (promise: Promise<RecommendationsForReview>) =>
+    promise.then(
+      (d) => {
+        setData(d);
+        setError(null);
+        setConfirming(null);
+      },
+      (e) => setError(errorMessage(e)),
+    );
+  const move = (index: number, by: -1 | 1) => {
+    if (!data) return;
+    const ids = data.recommendations.map((r) => r.id);
+    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
+    void act(call('recommendations.reorder', { reviewId, ids }));
+  };
+
+  if (!data) return error ? <Alert>{error}</Alert> : <p aria-live="polite">Loading recommendations…</p>;
+  const { recommendations } = data;
+  return (
+    <section aria-labelledby="recs-heading" className="recs">
+      <h2 id="recs-heading">Recommendations ({recommendations.length})</h2>
+      {error ? <Alert title="That did not work">{error}</Alert> : null}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => onEdit(data.review, null, recommendations.length + 1)}>
+          Add recommendation
+        </button>
+      </div>
+      <ExportButtons reviewId={reviewId} disabled={recommendations.length === 0} />
+      {recommendations.length === 0 ? <p>No recommendations yet.</p> : null}
+      <ol className="rec-list">
+        {recommendations.map((r, i) => {
+          const hints = smartHints(r, { today, maxTargetMonths: settings.maxTargetMonths });
+          return (
+            <li key={r.id} className="rec-card" aria-labelledby={`rec-${r.id}-title`}>
+              <div className="rec-card__head">
+                <h3 id={`rec-${r.id}-title`}>Recommendation {r.number}</h3>
+                <div className="rec-card__buttons">
+                  <button type="button" className="button button--secondary button--small" onClick={() => onEdit(data.review, r, r.number)}>
+                    Edit<span className="visually-hidden"> recommendation {r.number}</span>
+                  </button>
+                  <button type="button" className="button button--secondary button--small" disabled={i === 0} onClick={() => move(i, -1)}>
+                    Move up<span className="visually-hidden"> recommendation {r.number}</span>
+                  </button>
+                  <button type="button" className="button button--secondary button--small" disabled={i === recommendations.length - 1} onClick={() => move(i, 1)}>
+                    Move down<span className="visually-hidden"> recommendation {r.number}</span>
+                  </button>
+                  {confirming === r.id ? (
+                    <>
+                      <button type="button" className="button button--warning button--small" onClick={() => void act(call('recommendations.delete', { id: r.id }))}>
+                        Confirm removing recommendation {r.number}
+                      </button>
+                      <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" className="button button--warning button--small" onClick={() => setConfirming(r.id)}>
+                      Remove<span className="visually-hidden"> recommendation {r.number}</span>
+                    </button>
+                  )}
+                </div>
+              </div>
+              <p className="rec-card__text">{r.text}</p>
+              <p className="rec-card__meta">
+                {SCOPE_WORDS[r.scope]}
+                {r.addressees.length ? ` · Addressed to ${r.addressees.map((a) => agency(a.agencyId)).join(', ')}` : ''} · Implementation: {r.implementation.label} ·{' '}
+                {hints.length ? <span className="tag tag--warning">{hints.length === 1 ? '1 SMART hint' : `${hints.length} SMART hints`}</span> : <span className="tag tag--done">No SMART hints</span>}
+              </p>
+              {r.actions.length ? (
+                <table>
+                  <caption className="visually-hidden">Actions for recommendation {r.number}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Action to take</th>
+                      <th scope="col">Lead agency</th>
+                      <th scope="col">Target date</th>
+                      <th scope="col">Completed</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {r.actions.map((a, j) => (
+                      <tr key={a.id ?? j}>
+                        <td>{a.actionText}</td>
+                        <td>{agency(a.leadAgencyId)}</td>
+                        <td>{a.targetDate ? formatUkDate(a.targetDate) : 'Not set'}</td>
+                        <td>{a.completionDate ? `${formatUkDate(a.completionDate)}${a.outcome ? `: ${a.outcome}` : ''}` : 'Not yet'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p>No actions yet.</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
