@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { ukToday } from '../../shared/domain/dates.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
+import { buildReviewExport, recordReviewExport, reviewIdByReference, type ReviewExportKind } from '../services/exports/review-exports.ts';
+import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
 import { pseudonymRegister } from '../services/reviews/pseudonym-register.ts';
 import { listReviews } from '../services/reviews/review-list.ts';
 import { createStore, openStore, type Store } from '../services/store/open-store.ts';
@@ -25,11 +27,20 @@ Usage:
                                   Every review: reference, district, stage, days in stage, overdue flags
   dhr names list --db FILE --review REF [--json]
                                   A review's pseudonym register (real names: handle with care)
+  dhr export action-plan --db FILE --review REF --out FILE.docx
+                                  The review's action plan as a Word document in the Home
+                                  Office template (landscape A4, one row per action)
+  dhr export recommendations --db FILE --review REF --out FILE.docx
+                                  The review's numbered recommendations as a Word document,
+                                  for the overview report
 
 Options:
   --db FILE                The store file (.dhr)
   --passphrase-file FILE   Read the passphrase from the first line of FILE
-  --review REF             The review, by its reference (names list)
+  --review REF             The review, by its reference, in any case (names list, export)
+  --out FILE.docx          Where to write an export. It must end in .docx. An existing
+                           .docx file there is replaced; the file is written whole or
+                           not at all. Exports hold pseudonyms, never real names.
   --json                   Machine-readable output (stats, reviews list, names list)
   -h, --help               Show this help
 
@@ -37,10 +48,13 @@ The passphrase comes from the DHR_PASSPHRASE environment variable, else
 --passphrase-file, else a hidden prompt when run at a terminal.
 `;
 
-const COMMANDS = ['init', 'demo', 'stats', 'verify', 'reviews list', 'names list'] as const;
+const COMMANDS = ['init', 'demo', 'stats', 'verify', 'reviews list', 'names list', 'export action-plan', 'export recommendations'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands made of a noun and a verb, such as "reviews list" */
-const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], names: ['list'] };
+const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], names: ['list'], export: ['action-plan', 'recommendations'] };
+/** Commands that write a Word export of one review, and what they export */
+const EXPORTS: Partial<Record<Command, ReviewExportKind>> = { 'export action-plan': 'action plan', 'export recommendations': 'recommendations' };
+const NEEDS_REVIEW: readonly Command[] = ['names list', 'export action-plan', 'export recommendations'];
 const ACTOR = 'dhr command line';
 
 function appVersion(): string {
@@ -67,6 +81,7 @@ function parse(argv: string[]) {
         'passphrase-file': { type: 'string' },
         json: { type: 'boolean' },
         review: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -93,8 +108,14 @@ export async function runCli(io: Io): Promise<number> {
   if (extra.length) throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
   if (values.json && !['stats', 'reviews list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
-  if (command === 'names list' && !values.review) throw new AppError('INVALID_INPUT', 'The names list command needs --review REF, the reference of the review.');
-  if (values.review && command !== 'names list') throw new AppError('INVALID_INPUT', `--review does not apply to dhr ${command}.`);
+  if (NEEDS_REVIEW.includes(command) && !values.review) throw new AppError('INVALID_INPUT', `The ${command} command needs --review REF, the reference of the review.`);
+  if (values.review !== undefined && !NEEDS_REVIEW.includes(command)) throw new AppError('INVALID_INPUT', `--review does not apply to dhr ${command}.`);
+  const exportKind = EXPORTS[command];
+  if (exportKind && !values.out) throw new AppError('INVALID_INPUT', `The ${command} command needs --out FILE.docx, the Word file to write.`);
+  if (values.out !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--out does not apply to dhr ${command}.`);
+  if (exportKind && !/\.docx$/i.test(values.out!)) {
+    throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "${values.review} ${exportKind}.docx"; ${values.out} does not.`);
+  }
   const db = path.resolve(values.db);
   const exists = fs.existsSync(db);
   const passphrase = () =>
@@ -107,11 +128,11 @@ export async function runCli(io: Io): Promise<number> {
     });
   const options = { appVersion: appVersion(), actor: ACTOR };
 
-  const withStore = async <T>(use: (store: Store) => T): Promise<T> => {
+  const withStore = async <T>(use: (store: Store) => T | Promise<T>): Promise<T> => {
     if (!exists) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
     const store = openStore(db, await passphrase(), options);
     try {
-      return use(store);
+      return await use(store);
     } finally {
       store.close();
     }
@@ -185,6 +206,21 @@ export async function runCli(io: Io): Promise<number> {
       const register = await withStore((store) => pseudonymRegister(store.db, values.review!));
       if (values.json) io.stdout.write(`${JSON.stringify(register, null, 2)}\n`);
       else for (const p of register.people) io.stdout.write(`${p.role.padEnd(14)}${p.pseudonym.padEnd(24)}${p.realName ?? '(not recorded)'}\n`);
+      return 0;
+    }
+    case 'export action-plan':
+    case 'export recommendations': {
+      const kind = exportKind!;
+      // A bad --out is reported before the store is opened or the passphrase asked for.
+      checkExportLocation(values.out!, 'docx');
+      const { built, written } = await withStore(async (store) => {
+        const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, ukToday());
+        const written = writeExportFile(values.out!, built.bytes, 'docx');
+        recordReviewExport(store, built, written.file, ACTOR);
+        return { built, written };
+      });
+      const counts = `${built.recommendations} ${built.recommendations === 1 ? 'recommendation' : 'recommendations'}, ${built.actions} ${built.actions === 1 ? 'action' : 'actions'}`;
+      io.stdout.write(`Wrote the ${kind} of ${built.reference} (${counts}) to ${written.file}\n`);
       return 0;
     }
     case 'verify': {
