@@ -128,7 +128,8 @@ export function RecommendationEditor({
           </button>
         </div>
       </form>
-      <aside className="rec-editor__aside" aria-label="Drafting help">
+      {/* Scrolls on its own beside a long form, so it takes focus for keyboard scrolling. */}
+      <aside className="rec-editor__aside" aria-label="Drafting help" tabIndex={0}>
         <SmartHintsPanel hints={hints} />
         <SimilarPanel text={form.text} excludeId={form.id} />
       </aside>
