@@ -64,8 +64,11 @@ test('a chair drafts a recommendation with live SMART hints and a repeat match, 
   await expect(card).toContainText('No SMART hints');
 
   // Move it to the top.
-  for (let n = 11; n > 1; n--) await page.getByRole('button', { name: `Move up recommendation ${n}` }).click();
-  await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Recommendation 1', exact: true }) })).toContainText('anxiety or low mood');
+  const cardNumbered = (n: number) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Recommendation ${n}`, exact: true }) });
+  for (let n = 11; n > 1; n--) {
+    await page.getByRole('button', { name: `Move up recommendation ${n}`, exact: true }).click();
+    await expect(cardNumbered(n - 1)).toContainText('anxiety or low mood');
+  }
   await expectNoAxeViolations(page, 'review page with recommendations');
 
   // Export: a Word action plan lands where the save dialog said.

@@ -15,6 +15,8 @@ export function RecommendationsPanel({ reviewId, onEdit }: { reviewId: string; o
   const [data, setData] = useState<RecommendationsForReview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** A change is on its way to the store: the list must not be reordered from a stale copy meanwhile. */
+  const [busy, setBusy] = useState(false);
   const today = ukToday();
   const agency = (id: string | null) => lists.agencies.find((a) => a.id === id)?.name ?? 'No lead agency';
 
@@ -22,15 +24,19 @@ export function RecommendationsPanel({ reviewId, onEdit }: { reviewId: string; o
     call('recommendations.list', { reviewId }).then(setData, (e) => setError(errorMessage(e)));
   }, [reviewId]);
 
-  const act = (promise: Promise<RecommendationsForReview>) =>
-    promise.then(
-      (d) => {
-        setData(d);
-        setError(null);
-        setConfirming(null);
-      },
-      (e) => setError(errorMessage(e)),
-    );
+  const act = (promise: Promise<RecommendationsForReview>) => {
+    setBusy(true);
+    return promise
+      .then(
+        (d) => {
+          setData(d);
+          setError(null);
+          setConfirming(null);
+        },
+        (e) => setError(errorMessage(e)),
+      )
+      .finally(() => setBusy(false));
+  };
   const move = (index: number, by: -1 | 1) => {
     if (!data) return;
     const ids = data.recommendations.map((r) => r.id);
@@ -62,15 +68,15 @@ export function RecommendationsPanel({ reviewId, onEdit }: { reviewId: string; o
                   <button type="button" className="button button--secondary button--small" onClick={() => onEdit(data.review, r, r.number)}>
                     Edit<span className="visually-hidden"> recommendation {r.number}</span>
                   </button>
-                  <button type="button" className="button button--secondary button--small" disabled={i === 0} onClick={() => move(i, -1)}>
+                  <button type="button" className="button button--secondary button--small" disabled={busy || i === 0} onClick={() => move(i, -1)}>
                     Move up<span className="visually-hidden"> recommendation {r.number}</span>
                   </button>
-                  <button type="button" className="button button--secondary button--small" disabled={i === recommendations.length - 1} onClick={() => move(i, 1)}>
+                  <button type="button" className="button button--secondary button--small" disabled={busy || i === recommendations.length - 1} onClick={() => move(i, 1)}>
                     Move down<span className="visually-hidden"> recommendation {r.number}</span>
                   </button>
                   {confirming === r.id ? (
                     <>
-                      <button type="button" className="button button--warning button--small" onClick={() => void act(call('recommendations.delete', { id: r.id }))}>
+                      <button type="button" className="button button--warning button--small" disabled={busy} onClick={() => void act(call('recommendations.delete', { id: r.id }))}>
                         Confirm removing recommendation {r.number}
                       </button>
                       <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(null)}>
