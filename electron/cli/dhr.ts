@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ukToday } from '../../shared/domain/dates.ts';
+import { formatUkDate, ukToday } from '../../shared/domain/dates.ts';
+import { SCOPE_WORDS } from '../../shared/domain/vocabulary.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
 import { buildReviewExport, recordReviewExport, reviewIdByReference, type ReviewExportKind } from '../services/exports/review-exports.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
+import { recommendationsForReview } from '../services/recommendations/recommendation-store.ts';
 import { pseudonymRegister } from '../services/reviews/pseudonym-register.ts';
+import { agencyNames } from '../services/reviews/review-store.ts';
 import { listReviews } from '../services/reviews/review-list.ts';
 import { createStore, openStore, type Store } from '../services/store/open-store.ts';
 import { storeStats } from '../services/store/store-stats.ts';
@@ -25,6 +28,8 @@ Usage:
   dhr verify --db FILE            Check integrity, schema version and the audit chain (exit 1 on any problem)
   dhr reviews list --db FILE [--json]
                                   Every review: reference, district, stage, days in stage, overdue flags
+  dhr recommendations list --db FILE --review REF [--json]
+                                  A review's numbered recommendations with their actions
   dhr names list --db FILE --review REF [--json]
                                   A review's pseudonym register (real names: handle with care)
   dhr export action-plan --db FILE --review REF --out FILE.docx
@@ -37,24 +42,24 @@ Usage:
 Options:
   --db FILE                The store file (.dhr)
   --passphrase-file FILE   Read the passphrase from the first line of FILE
-  --review REF             The review, by its reference, in any case (names list, export)
+  --review REF             The review, by its reference, in any case (recommendations list, names list, export)
   --out FILE.docx          Where to write an export. It must end in .docx. An existing
                            .docx file there is replaced; the file is written whole or
                            not at all. Exports hold pseudonyms, never real names.
-  --json                   Machine-readable output (stats, reviews list, names list)
+  --json                   Machine-readable output (stats, reviews list, recommendations list, names list)
   -h, --help               Show this help
 
 The passphrase comes from the DHR_PASSPHRASE environment variable, else
 --passphrase-file, else a hidden prompt when run at a terminal.
 `;
 
-const COMMANDS = ['init', 'demo', 'stats', 'verify', 'reviews list', 'names list', 'export action-plan', 'export recommendations'] as const;
+const COMMANDS = ['init', 'demo', 'stats', 'verify', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands made of a noun and a verb, such as "reviews list" */
-const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], names: ['list'], export: ['action-plan', 'recommendations'] };
+const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], recommendations: ['list'], names: ['list'], export: ['action-plan', 'recommendations'] };
 /** Commands that write a Word export of one review, and what they export */
 const EXPORTS: Partial<Record<Command, ReviewExportKind>> = { 'export action-plan': 'action plan', 'export recommendations': 'recommendations' };
-const NEEDS_REVIEW: readonly Command[] = ['names list', 'export action-plan', 'export recommendations'];
+const NEEDS_REVIEW: readonly Command[] = ['recommendations list', 'names list', 'export action-plan', 'export recommendations'];
 const ACTOR = 'dhr command line';
 
 function appVersion(): string {
@@ -107,7 +112,7 @@ export async function runCli(io: Io): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}. Run dhr --help for usage.`);
   if (extra.length) throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
-  if (values.json && !['stats', 'reviews list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
+  if (values.json && !['stats', 'reviews list', 'recommendations list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
   if (NEEDS_REVIEW.includes(command) && !values.review) throw new AppError('INVALID_INPUT', `The ${command} command needs --review REF, the reference of the review.`);
   if (values.review !== undefined && !NEEDS_REVIEW.includes(command)) throw new AppError('INVALID_INPUT', `--review does not apply to dhr ${command}.`);
   const exportKind = EXPORTS[command];
@@ -200,6 +205,41 @@ export async function runCli(io: Io): Promise<number> {
           .join(', ');
       io.stdout.write(`${'Reference'.padEnd(18)}${'District'.padEnd(22)}${'Stage'.padEnd(52)}${'Days'.padStart(6)}  Flags\n`);
       for (const o of out) io.stdout.write(`${o.reference.padEnd(18)}${o.district.padEnd(22)}${o.stageLabel.padEnd(52)}${String(o.daysInStage ?? '').padStart(6)}  ${flags(o)}\n`);
+      return 0;
+    }
+    case 'recommendations list': {
+      const { review, recommendations, agencies } = await withStore((store) => ({
+        ...recommendationsForReview(store.db, reviewIdByReference(store.db, values.review!), ukToday()),
+        agencies: agencyNames(store.db),
+      }));
+      const out = {
+        review: review.reference,
+        recommendations: recommendations.map((r) => ({
+          number: r.number,
+          text: r.text,
+          scope: r.scope,
+          finding: r.finding,
+          expectedOutcome: r.expectedOutcome,
+          addressedTo: r.addressees.map((a) => ({ agency: agencies.get(a.agencyId) ?? null, notifiedDate: a.notifiedDate, acknowledgedDate: a.acknowledgedDate })),
+          actions: r.actions.map((a) => ({
+            action: a.actionText,
+            leadAgency: a.leadAgencyId ? (agencies.get(a.leadAgencyId) ?? null) : null,
+            milestones: a.milestones,
+            targetDate: a.targetDate,
+            completionDate: a.completionDate,
+            outcome: a.outcome,
+          })),
+          implementation: r.implementation.label,
+        })),
+      };
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        return 0;
+      }
+      for (const r of out.recommendations) {
+        io.stdout.write(`${r.number}. ${r.text}\n   ${SCOPE_WORDS[r.scope]} · ${r.implementation}\n`);
+        for (const a of r.actions) io.stdout.write(`   - ${a.action} (lead: ${a.leadAgency ?? 'none'}; target: ${a.targetDate ? formatUkDate(a.targetDate) : 'not set'})\n`);
+      }
       return 0;
     }
     case 'names list': {

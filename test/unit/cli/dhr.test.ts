@@ -78,6 +78,18 @@ describe('dhr with a demo store', () => {
     expect(JSON.stringify(rows)).not.toContain(DEMO_REVIEWS[0]!.people[0]!.realName);
   });
 
+  it('recommendations list --json prints a review’s numbered recommendations and their actions', () => {
+    const review = DEMO_REVIEWS.find((r) => r.reference === 'DHR-PB-2017-01')!;
+    const r = dhr(['recommendations', 'list', '--db', db, '--review', 'dhr-pb-2017-01', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { review: string; recommendations: Array<{ number: number; text: string; actions: Array<{ action: string; leadAgency: string | null; targetDate: string | null }> }> };
+    expect(out.review).toBe('DHR-PB-2017-01');
+    expect(out.recommendations.map((x) => x.number)).toEqual(review.recommendations.map((_, i) => i + 1));
+    expect(out.recommendations.map((x) => x.text)).toEqual(review.recommendations.map((x) => x.text));
+    expect(out.recommendations[0]!.actions[0]).toMatchObject({ action: review.recommendations[0]!.actions[0]!.action, leadAgency: review.recommendations[0]!.actions[0]!.leadAgency });
+    expect(dhr(['recommendations', 'list', '--db', db]).stderr).toMatch(/needs --review REF/);
+  });
+
   it('names list --json prints one review\'s pseudonym register', () => {
     const review = DEMO_REVIEWS[0]!;
     const r = dhr(['names', 'list', '--db', db, '--review', review.reference.toLowerCase(), '--json']);
