@@ -1,14 +1,17 @@
+import { countywideHandlers } from './countywide/countywide-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { demoHandlers } from './demo/demo-handlers.ts';
 import { exportHandlers } from './exports/export-handlers.ts';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher.ts';
 import type { Dialogs } from './platform.ts';
 import { partnershipHandlers } from './partnership/partnership-handlers.ts';
+import { progressHandlers } from './progress/progress-handlers.ts';
 import { recommendationHandlers } from './recommendations/recommendation-handlers.ts';
 import { reviewHandlers } from './reviews/review-handlers.ts';
 import { sessionHandlers } from './session/session-handlers.ts';
 import { createSession, type Emit, type SessionOptions } from './session/session.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
+import { statusHandlers } from './statuses/status-handlers.ts';
 
 export interface BackendOptions extends Omit<SessionOptions, 'emit'> {
   emit: Emit;
@@ -32,6 +35,9 @@ export function createBackend(options: BackendOptions) {
     ...reviewHandlers(session),
     ...recommendationHandlers(session),
     ...exportHandlers(session, options.dialogs),
+    ...progressHandlers(session, options.dialogs),
+    ...countywideHandlers(session),
+    ...statusHandlers(session),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
 import * as p from './partnership-schemas.ts';
+import * as pr from './progress-schemas.ts';
 import * as rec from './recommendation-schemas.ts';
 import * as r from './review-schemas.ts';
 import * as s from './schemas.ts';
@@ -61,6 +62,25 @@ export const contract = {
   'recommendations.recurring': { input: s.empty, output: z.object({ groups: z.array(rec.recurringGroup) }) },
 
   'dashboard.summary': { input: s.empty, output: s.dashboardSummary },
+
+  // Cross-district applicability and implementation progress
+  'applicability.forRecommendation': { input: z.strictObject({ recommendationId: s.uuid }), output: pr.applicabilityForRecommendation },
+  /** The same decision for one or many recommendation × district pairs, in one transaction */
+  'applicability.decide': { input: pr.decideInput, output: z.object({ updated: z.number().int() }) },
+  'progress.add': { input: pr.progressInput, output: pr.progressHistory },
+  'progress.history': {
+    input: z.strictObject({ applicabilityId: s.uuid.optional(), actionId: s.uuid.optional() }).refine((q) => Boolean(q.applicabilityId) !== Boolean(q.actionId), {
+      message: 'Ask for one district’s applicability or one action.',
+    }),
+    output: pr.progressHistory,
+  },
+  /** Save an evidence file out of the store, where the person chooses */
+  'attachments.save': { input: z.strictObject({ id: s.uuid }), output: s.exportResult },
+  'myDistrict.get': { input: z.strictObject({ districtId: s.uuid.optional() }), output: pr.myDistrict },
+  'myDistrict.choose': { input: z.strictObject({ districtId: s.uuid }), output: pr.myDistrict },
+  'countywide.matrix': { input: pr.matrixInput, output: pr.matrix },
+  'statuses.list': { input: s.empty, output: pr.statusColours },
+  'statuses.update': { input: pr.statusColourUpdate, output: pr.statusColours },
 
   // Word exports: main asks where to save (null file = cancelled) and writes the file whole or not at all.
   'export.actionPlan': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },

@@ -101,6 +101,7 @@ export const districtSummary = z.object({
   applicable: z.number().int(),
   underConsideration: z.number().int(),
   overdue: z.number().int(),
+  dueSoon: z.number().int(),
 });
 
 export const dashboardSummary = z.object({
@@ -109,7 +110,10 @@ export const dashboardSummary = z.object({
   reviewLabel: z.enum(['DHR', 'DARDR']),
   totals: storeStats,
   statusCounts: z.record(z.enum(STATUSES), z.number().int()),
+  overdueCount: z.number().int(),
+  dueSoonCount: z.number().int(),
   districts: z.array(districtSummary),
+  reviewsByStage: z.array(z.object({ stage: z.string(), label: z.string(), count: z.number().int() })),
   overdue: z.array(
     z.object({
       reviewReference: z.string(),

@@ -1,4 +1,7 @@
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { addDays, ukToday } from '../../../shared/domain/dates.ts';
+import { DUE_SOON_DAYS } from '../../../shared/domain/implementation-status.ts';
+import { REVIEW_STAGES, STAGE_WORDS } from '../../../shared/domain/review-clock.ts';
+import { listReviews } from '../reviews/review-list.ts';
 import { CLOSED_STATUSES, STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
 import type { DashboardSummary } from '../../../shared/ipc/schemas.ts';
 import type { Db } from '../store/sqlite.ts';
@@ -13,17 +16,18 @@ export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSum
   const settings = readSettings(db);
   const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Array<{ id: string; name: string }>;
   const byDistrict = new Map(
-    districts.map((d) => [d.id, { districtId: d.id, name: d.name, counts: zeroCounts(), applicable: 0, underConsideration: 0, overdue: 0 }]),
+    districts.map((d) => [d.id, { districtId: d.id, name: d.name, counts: zeroCounts(), applicable: 0, underConsideration: 0, overdue: 0, dueSoon: 0 }]),
   );
   const rows = db
     .prepare(
       `SELECT a.district_id AS districtId, a.decision, coalesce(a.status, 'not_started') AS status, count(*) AS n,
-              sum(a.decision = 'applicable' AND a.target_date < @asAt AND coalesce(a.status, 'not_started') NOT IN (${closedList})) AS overdue
+              sum(a.decision = 'applicable' AND a.target_date < @asAt AND coalesce(a.status, 'not_started') NOT IN (${closedList})) AS overdue,
+              sum(a.decision = 'applicable' AND a.target_date BETWEEN @asAt AND @soon AND coalesce(a.status, 'not_started') NOT IN (${closedList})) AS dueSoon
          FROM applicability a
          JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL
         GROUP BY a.district_id, a.decision, coalesce(a.status, 'not_started')`,
     )
-    .all({ asAt }) as Array<{ districtId: string; decision: string; status: Status; n: number; overdue: number }>;
+    .all({ asAt, soon: addDays(asAt, DUE_SOON_DAYS) }) as Array<{ districtId: string; decision: string; status: Status; n: number; overdue: number; dueSoon: number }>;
   const statusCounts = zeroCounts();
   for (const row of rows) {
     const district = byDistrict.get(row.districtId);
@@ -33,6 +37,7 @@ export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSum
     district.applicable += row.n;
     district.counts[row.status] += row.n;
     district.overdue += row.overdue;
+    district.dueSoon += row.dueSoon;
     statusCounts[row.status] += row.n;
   }
   const overdue = db
@@ -48,13 +53,19 @@ export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSum
         LIMIT 200`,
     )
     .all({ asAt }) as DashboardSummary['overdue'];
+  const summaries = [...byDistrict.values()];
+  const { rows: reviews } = listReviews(db, { sort: 'reference', direction: 'asc' }, asAt);
+  const reviewsByStage = REVIEW_STAGES.map((stage) => ({ stage, label: STAGE_WORDS[stage], count: reviews.filter((r) => r.clock.stage === stage).length }));
   return {
     asAt,
     partnershipName: settings.partnershipName,
     reviewLabel: settings.reviewLabel,
     totals: storeStats(db),
     statusCounts,
-    districts: [...byDistrict.values()],
+    overdueCount: summaries.reduce((n, d) => n + d.overdue, 0),
+    dueSoonCount: summaries.reduce((n, d) => n + d.dueSoon, 0),
+    districts: summaries,
+    reviewsByStage,
     overdue,
   };
 }

@@ -2,6 +2,8 @@ import { THEME_CATEGORY_WORDS, type AgencyKind, type ThemeCategory } from '../..
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { Agency, District, Theme } from '../../../shared/ipc/partnership-schemas.ts';
 import { appendAudit } from '../store/audit.ts';
+import { ukToday } from '../../../shared/domain/dates.ts';
+import { ensureApplicability } from '../progress/progress-queries.ts';
 import type { Store } from '../store/open-store.ts';
 import { createInserter } from '../store/rows.ts';
 import { actorName, readSettings } from '../store/settings-store.ts';
@@ -108,6 +110,8 @@ export function addDistrict(store: Store, input: { name: string; shortName: stri
     // New districts go to the end of the partnership's order.
     const { next } = db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS next FROM districts').get() as { next: number };
     const id = createInserter(db, { installationId: store.installationId, now })('districts', { name, short_name: shortName, sort_order: next });
+    // Every existing recommendation is now to be considered in the new district too.
+    ensureApplicability(db, store.installationId, now, ukToday());
     record(store, now, 'create', 'district', id, name, [
       { field: 'name', before: null, after: name },
       { field: 'shortName', before: null, after: shortName },

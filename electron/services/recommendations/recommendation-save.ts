@@ -4,6 +4,7 @@ import { validateRecommendation } from '../../../shared/domain/recommendation-va
 import { SCOPE_WORDS, type Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { RecommendationData } from '../../../shared/ipc/recommendation-schemas.ts';
+import { ensureApplicability } from '../progress/progress-queries.ts';
 import { appendAudit } from '../store/audit.ts';
 import { syncChildRows } from '../store/child-rows.ts';
 import type { Store } from '../store/open-store.ts';
@@ -137,6 +138,8 @@ export function saveRecommendation(store: Store, input: RecommendationData, acto
     db.prepare('DELETE FROM recommendation_themes WHERE recommendation_id = ?').run(id);
     const addTheme = db.prepare('INSERT INTO recommendation_themes (recommendation_id, theme_id) VALUES (?, ?)');
     for (const themeId of new Set(input.themeIds)) addTheme.run(id, themeId);
+
+    if (!existing) ensureApplicability(db, store.installationId, now, today, id);
 
     const after = loadRecommendations(db, input.reviewId, id)[0]!;
     const changes = changesBetween(db, existing, after);

@@ -341,7 +341,9 @@ describe('with the demo partnership loaded', () => {
     const retired = await ok<District>('districts.update', { id: fenland.id, retired: true });
     expect(retired).toMatchObject({ retired: true, inUse: fenland.inUse });
     const added = await ok<District>('districts.add', { name: 'Rutland', shortName: 'RU' });
-    expect(added.inUse).toBe(0);
+    // A new district is asked to consider every live recommendation: each gets an "under consideration" decision.
+    expect(added.inUse).toBe(count('SELECT count(*) AS n FROM recommendations WHERE deleted_at IS NULL'));
+    expect(count("SELECT count(*) AS n FROM applicability WHERE district_id = ? AND decision <> 'under_consideration'", added.id)).toBe(0);
     expect((await lists()).districts.at(-1)?.name).toBe('Rutland');
   });
 });

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { REVIEW_STAGES } from '../domain/review-clock.ts';
+import { APPLICABILITY, STATUSES } from '../domain/vocabulary.ts';
+import { isoDate, uuid } from './schemas.ts';
+
+// Cross-district applicability, implementation status and progress updates.
+
+const optionalText = (max: number) => z.string().max(max, `Keep this to ${max.toLocaleString('en-GB')} characters or fewer.`).nullable().default(null);
+export const dueState = z.enum(['overdue', 'due_soon', 'not_due', 'no_target', 'closed']);
+
+export const applicabilityRow = z.object({
+  id: z.string(),
+  recommendationId: z.string(),
+  districtId: z.string(),
+  districtName: z.string(),
+  decision: z.enum(APPLICABILITY),
+  reason: z.string().nullable(),
+  evidence: z.string().nullable(),
+  localLeadAgencyId: z.string().nullable(),
+  localLeadAgency: z.string().nullable(),
+  officerName: z.string().nullable(),
+  targetDate: isoDate.nullable(),
+  decidedDate: isoDate.nullable(),
+  status: z.enum(STATUSES).nullable(),
+  statusReason: z.string().nullable(),
+  due: dueState,
+  latestUpdate: z.object({ asAtDate: isoDate, author: z.string(), note: z.string() }).nullable(),
+});
+export type ApplicabilityRow = z.infer<typeof applicabilityRow>;
+
+export const recommendationRef = z.object({
+  id: z.string(),
+  reviewId: z.string(),
+  reviewReference: z.string(),
+  number: z.number().int(),
+  text: z.string(),
+  commissioningDistrictId: z.string(),
+  dateOfDeath: isoDate.nullable(),
+  notificationDate: isoDate.nullable(),
+});
+export type RecommendationRef = z.infer<typeof recommendationRef>;
+
+export const applicabilityForRecommendation = z.object({ recommendation: recommendationRef, districts: z.array(applicabilityRow) });
+
+export const decideInput = z.strictObject({
+  /** One or many recommendation × district pairs: the same decision for all of them */
+  items: z.array(z.strictObject({ recommendationId: uuid, districtId: uuid })).min(1, 'Choose at least one recommendation and district.').max(5000),
+  decision: z.enum(APPLICABILITY, { error: 'Choose a decision.' }),
+  reason: optionalText(5000),
+  evidence: optionalText(5000),
+  localLeadAgencyId: uuid.nullable().default(null),
+  officerName: optionalText(200),
+  targetDate: isoDate.nullable().default(null),
+});
+export type DecideInput = z.input<typeof decideInput>;
+
+export const attachmentUpload = z.strictObject({
+  fileName: z.string().trim().min(1, 'The attachment has no file name.').max(255, 'The attachment’s file name is too long (over 255 characters).'),
+  /** The file's bytes, base64-encoded by the renderer */
+  dataBase64: z.string().max(15_000_000, 'That attachment is too large: attachments can be at most 10 MB.'),
+});
+
+export const progressInput = z
+  .strictObject({
+    applicabilityId: uuid.optional(),
+    actionId: uuid.optional(),
+    asAtDate: isoDate,
+    author: z.string().max(200, 'Keep the author to 200 characters or fewer.'),
+    status: z.enum(STATUSES, { error: 'Choose the status at this date.' }),
+    note: z.string().max(20_000, 'Keep the progress note to 20,000 characters or fewer.'),
+    statusReason: optionalText(5000),
+    attachments: z.array(attachmentUpload).max(10, 'Attach at most 10 files to one update.').default([]),
+  })
+  .refine((u) => Boolean(u.applicabilityId) !== Boolean(u.actionId), { message: 'An update is for one district’s applicability or one action.' });
+export type ProgressInput = z.input<typeof progressInput>;
+
+export const progressUpdate = z.object({
+  id: z.string(),
+  asAtDate: isoDate,
+  author: z.string(),
+  status: z.enum(STATUSES),
+  note: z.string(),
+  createdAt: z.string(),
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() })),
+});
+export type ProgressUpdateView = z.infer<typeof progressUpdate>;
+
+export const progressHistory = z.object({
+  recommendation: recommendationRef,
+  applicability: applicabilityRow.nullable(),
+  action: z.object({ id: z.string(), actionText: z.string(), status: z.enum(STATUSES), targetDate: isoDate.nullable(), due: dueState }).nullable(),
+  updates: z.array(progressUpdate),
+});
+export type ProgressHistory = z.infer<typeof progressHistory>;
+
+export const myDistrictItem = z.object({ recommendation: recommendationRef, applicability: applicabilityRow });
+export type MyDistrictItem = z.infer<typeof myDistrictItem>;
+export const myDistrict = z.object({
+  districtId: z.string().nullable(),
+  districtName: z.string().nullable(),
+  asAt: isoDate,
+  items: z.array(myDistrictItem),
+  underConsideration: z.number().int(),
+});
+export type MyDistrict = z.infer<typeof myDistrict>;
+
+export const matrixInput = z.strictObject({
+  reviewId: uuid.optional(),
+  themeId: uuid.optional(),
+  status: z.enum(STATUSES).optional(),
+  overdueOnly: z.boolean().optional(),
+});
+export type MatrixQuery = z.input<typeof matrixInput>;
+export const matrixCell = z.object({
+  applicabilityId: z.string().nullable(),
+  districtId: z.string(),
+  decision: z.enum(APPLICABILITY),
+  status: z.enum(STATUSES).nullable(),
+  due: dueState,
+  targetDate: isoDate.nullable(),
+});
+export const matrix = z.object({
+  asAt: isoDate,
+  districts: z.array(z.object({ id: z.string(), name: z.string() })),
+  rows: z.array(z.object({ recommendation: recommendationRef, cells: z.array(matrixCell) })),
+});
+export type Matrix = z.infer<typeof matrix>;
+
+export const statusColours = z.array(z.object({ code: z.enum(STATUSES), label: z.string(), colour: z.string(), colourName: z.string(), meaning: z.string() }));
+export type StatusColours = z.infer<typeof statusColours>;
+export const statusColourUpdate = z.strictObject({
+  code: z.enum(STATUSES),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Give the colour as a hex code such as #2e7d32.'),
+  colourName: z.string().trim().min(1, 'Name the colour, such as GREEN.').max(40, 'Keep the colour name to 40 characters or fewer.'),
+});
+
+export const reviewsByStage = z.array(z.object({ stage: z.enum(REVIEW_STAGES), label: z.string(), count: z.number().int() }));
