@@ -342,7 +342,7 @@ describe('with the demo partnership loaded', () => {
     expect(retired).toMatchObject({ retired: true, inUse: fenland.inUse });
     const added = await ok<District>('districts.add', { name: 'Rutland', shortName: 'RU' });
     // A new district is asked to consider every live recommendation: each gets an "under consideration" decision.
-    expect(added.inUse).toBe(count('SELECT count(*) AS n FROM recommendations WHERE deleted_at IS NULL'));
+    expect(added.inUse).toBe((db().prepare('SELECT count(*) AS n FROM recommendations WHERE deleted_at IS NULL').get() as { n: number }).n);
     expect(count("SELECT count(*) AS n FROM applicability WHERE district_id = ? AND decision <> 'under_consideration'", added.id)).toBe(0);
     expect((await lists()).districts.at(-1)?.name).toBe('Rutland');
   });
