@@ -3,7 +3,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../services/platform.ts';
 
 const STORE_FILTERS = [{ name: 'DHR Tracker store', extensions: ['dhr'] }];
-const EXPORT_FILTER_NAMES = { docx: 'Word document', xlsx: 'Excel workbook', csv: 'CSV file', zip: 'Zip folder' } as const;
+const EXPORT_FILTER_NAMES: Record<string, string> = { docx: 'Word document', xlsx: 'Excel workbook', csv: 'CSV file', zip: 'Zip folder', pdf: 'PDF document' };
 
 export function electronDialogs(parent: () => BrowserWindow | null, defaultFile: string): Dialogs {
   return {
@@ -23,7 +23,7 @@ export function electronDialogs(parent: () => BrowserWindow | null, defaultFile:
       const options = {
         title,
         defaultPath: path.join(app.getPath('documents'), defaultName),
-        filters: [{ name: EXPORT_FILTER_NAMES[extension], extensions: [extension] }],
+        filters: [{ name: EXPORT_FILTER_NAMES[extension] ?? `${extension.toUpperCase()} file`, extensions: [extension] }],
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

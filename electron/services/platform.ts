@@ -6,5 +6,5 @@ export interface Dialogs {
   /** Ask where to create a store, or which store to open. null when cancelled. */
   chooseStoreFile(purpose: 'create' | 'open'): Promise<string | null>;
   /** Ask where to save an export the person asked for. null when cancelled. */
-  chooseExportFile(options: { title: string; defaultName: string; extension: 'docx' | 'xlsx' | 'csv' | 'zip' }): Promise<string | null>;
+  chooseExportFile(options: { title: string; defaultName: string; /** lower-case, without the dot */ extension: string }): Promise<string | null>;
 }

@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/ipc/errors.ts';
 // one folder is atomic, so the person finds either their old file or the
 // whole new one, never half a file; any failure removes the temporary file.
 
-export type ExportExtension = 'docx' | 'xlsx' | 'csv' | 'zip';
+/** Lower-case, without the dot: 'docx', 'xlsx', 'csv', 'zip', or an attachment's own type such as 'pdf'. */
+export type ExportExtension = string;
 
 /** Files a store is made of: an export must never replace one. */
 const STORE_FILE = /\.dhr(-wal|-shm|-journal)?$/i;

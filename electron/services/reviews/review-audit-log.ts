@@ -7,6 +7,9 @@ interface Detail {
   number?: number;
   export?: string;
   file?: string;
+  district?: string;
+  decision?: string;
+  where?: string;
 }
 
 function summarise(entity: string, action: string, detail: Detail): string {
@@ -19,6 +22,8 @@ function summarise(entity: string, action: string, detail: Detail): string {
     if (action === 'reorder') return 'Reordered the recommendations';
     return `Changed ${which}: ${items}`;
   }
+  if (action === 'decide') return `${detail.district}: recommendation ${detail.number} recorded as ${detail.decision?.toLowerCase()}`;
+  if (action === 'progress') return `Progress update on recommendation ${detail.number} (${detail.where})`;
   if (action === 'create') return 'Created the review';
   if (action === 'export') return `Exported the ${detail.export ?? 'review'}${detail.file ? ` to ${detail.file}` : ''}`;
   return `Changed ${items}`;
@@ -29,7 +34,8 @@ export function reviewAuditEntries(db: Db, reviewId: string): AuditEntryView[] {
   const rows = db
     .prepare(
       `SELECT seq, at, actor, action, entity, detail FROM audit_log
-        WHERE (entity = 'review' AND entity_id = @id) OR (entity = 'recommendation' AND json_extract(detail, '$.reviewId') = @id)
+        WHERE (entity = 'review' AND entity_id = @id)
+           OR (entity IN ('recommendation', 'applicability', 'action') AND json_extract(detail, '$.reviewId') = @id)
         ORDER BY seq DESC`,
     )
     .all({ id: reviewId }) as Array<{ seq: number; at: string; actor: string; action: string; entity: string; detail: string }>;

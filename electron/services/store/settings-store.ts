@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS = {
   userOrganisation: '',
   /** The SMART check flags action target dates further away than this */
   maxTargetMonths: 36,
+  /** The district this installation's CSP officer works for ('' until chosen) */
+  myDistrictId: '',
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -48,4 +50,10 @@ export function writeSettings(db: Db, values: Partial<Record<SettingKey, unknown
 export function actorName(settings: Pick<AppSettings, 'userName' | 'userOrganisation'>): string {
   const name = settings.userName.trim() || 'Unnamed user';
   return settings.userOrganisation.trim() ? `${name} (${settings.userOrganisation.trim()})` : name;
+}
+
+/** One setting's stored value, or its default. */
+export function readSetting<K extends SettingKey>(db: Db, key: K): (typeof DEFAULT_SETTINGS)[K] | string | number {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as string | number) : DEFAULT_SETTINGS[key];
 }
