@@ -16,6 +16,6 @@ export async function createStoreThroughUi(page: Page, options: { demo?: boolean
   }
 }
 
-export async function openScreen(page: Page, name: 'Dashboard' | 'Reviews' | 'Recurring recommendations' | 'Settings'): Promise<void> {
+export async function openScreen(page: Page, name: 'Dashboard' | 'My district' | 'Countywide' | 'Reviews' | 'Recurring recommendations' | 'Settings'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
 }

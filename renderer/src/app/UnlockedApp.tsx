@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
+import { MyDistrictScreen } from '../features/my-district/MyDistrictScreen.tsx';
 import { RecurringScreen } from '../features/recommendations/RecurringScreen.tsx';
 import { ReviewsScreen } from '../features/reviews/ReviewsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { PartnershipProvider } from './partnership-context.tsx';
 import { call } from './api-client.ts';
 
-type Screen = 'dashboard' | 'reviews' | 'recurring' | 'settings';
+type Screen = 'dashboard' | 'my-district' | 'reviews' | 'recurring' | 'settings';
 const SCREENS: Array<[Screen, string]> = [
   ['dashboard', 'Dashboard'],
+  ['my-district', 'My district'],
   ['reviews', 'Reviews'],
   ['recurring', 'Recurring recommendations'],
   ['settings', 'Settings'],
@@ -100,6 +102,8 @@ function ScreenContent({ screen, empty, onChanged }: { screen: Screen; empty: bo
   switch (screen) {
     case 'dashboard':
       return <DashboardScreen empty={empty} onChanged={onChanged} />;
+    case 'my-district':
+      return <MyDistrictScreen />;
     case 'reviews':
       return <ReviewsScreen />;
     case 'recurring':

@@ -6,17 +6,36 @@ import type { RecommendationDetail, RecommendationsForReview } from '../../../..
 import { call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { DecisionForm } from '../progress/DecisionForm.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import './recommendations.css';
 
 /** A review's numbered recommendations: add, edit, reorder, remove, export. */
-export function RecommendationsPanel({ reviewId, onEdit }: { reviewId: string; onEdit: (review: RecommendationsForReview['review'], rec: RecommendationDetail | null, number: number) => void }) {
+export function RecommendationsPanel({
+  reviewId,
+  onEdit,
+  onDistricts,
+}: {
+  reviewId: string;
+  onEdit: (review: RecommendationsForReview['review'], rec: RecommendationDetail | null, number: number) => void;
+  onDistricts: (recommendationId: string) => void;
+}) {
   const { lists, settings } = usePartnership();
   const [data, setData] = useState<RecommendationsForReview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   /** A change is on its way to the store: the list must not be reordered from a stale copy meanwhile. */
   const [busy, setBusy] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkDistrict, setBulkDistrict] = useState('');
+  const [bulkNotice, setBulkNotice] = useState<string | null>(null);
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const today = ukToday();
   const agency = (id: string | null) => lists.agencies.find((a) => a.id === id)?.name ?? 'No lead agency';
 
@@ -56,6 +75,37 @@ export function RecommendationsPanel({ reviewId, onEdit }: { reviewId: string; o
         </button>
       </div>
       <ExportButtons reviewId={reviewId} disabled={recommendations.length === 0} />
+      {selected.size ? (
+        <section className="panel" aria-labelledby="bulk-heading">
+          <h3 id="bulk-heading">
+            Decide for {selected.size} selected {selected.size === 1 ? 'recommendation' : 'recommendations'}
+          </h3>
+          <SelectField
+            label="District"
+            id="bulk-district"
+            placeholder="Choose a district"
+            value={bulkDistrict}
+            onChange={(e) => setBulkDistrict(e.target.value)}
+            options={lists.districts.filter((d) => !d.retired).map((d) => ({ value: d.id, label: d.name }))}
+          />
+          {bulkDistrict ? (
+            <DecisionForm
+              key={bulkDistrict}
+              items={[...selected].map((recommendationId) => ({ recommendationId, districtId: bulkDistrict }))}
+              initial={{ decision: 'applicable', reason: null, evidence: null, localLeadAgencyId: null, officerName: null, targetDate: null }}
+              dateOfDeath={data.review.dateOfDeath}
+              idPrefix="bulk"
+              submitLabel="Save decision for the selected recommendations"
+              onSaved={(n) => {
+                setBulkNotice(`Decision saved for ${n} ${n === 1 ? 'recommendation' : 'recommendations'} in ${lists.districts.find((d) => d.id === bulkDistrict)?.name}.`);
+                setSelected(new Set());
+                setBulkDistrict('');
+              }}
+            />
+          ) : null}
+        </section>
+      ) : null}
+      {bulkNotice ? <Alert kind="success">{bulkNotice}</Alert> : null}
       {recommendations.length === 0 ? <p>No recommendations yet.</p> : null}
       <ol className="rec-list">
         {recommendations.map((r, i) => {
@@ -63,8 +113,15 @@ export function RecommendationsPanel({ reviewId, onEdit }: { reviewId: string; o
           return (
             <li key={r.id} className="rec-card" aria-labelledby={`rec-${r.id}-title`}>
               <div className="rec-card__head">
+                <label className="checkbox rec-card__select">
+                  <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                  <span className="visually-hidden">Select recommendation {r.number} for a district decision</span>
+                </label>
                 <h3 id={`rec-${r.id}-title`}>Recommendation {r.number}</h3>
                 <div className="rec-card__buttons">
+                  <button type="button" className="button button--small" onClick={() => onDistricts(r.id)}>
+                    Districts<span className="visually-hidden"> for recommendation {r.number}</span>
+                  </button>
                   <button type="button" className="button button--secondary button--small" onClick={() => onEdit(data.review, r, r.number)}>
                     Edit<span className="visually-hidden"> recommendation {r.number}</span>
                   </button>

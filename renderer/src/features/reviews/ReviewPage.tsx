@@ -23,8 +23,10 @@ export function ReviewPage({
   onEdit,
   onBack,
   onEditRecommendation,
+  onDistricts,
 }: {
   id: string;
+  onDistricts: (recommendationId: string) => void;
   onEdit: (r: ReviewDetail) => void;
   onBack: () => void;
   onEditRecommendation: (review: RecommendationsForReview['review'], rec: RecommendationDetail | null, number: number) => void;
@@ -99,7 +101,7 @@ export function ReviewPage({
         </dl>
       </section>
 
-      <RecommendationsPanel reviewId={review.id} onEdit={onEditRecommendation} />
+      <RecommendationsPanel reviewId={review.id} onEdit={onEditRecommendation} onDistricts={onDistricts} />
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>

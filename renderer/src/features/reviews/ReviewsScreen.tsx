@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RecommendationsForReview } from '../../../../shared/ipc/recommendation-schemas.ts';
 import type { ReviewListQuery } from '../../../../shared/ipc/review-schemas.ts';
 import { emptyRecommendation, formFromRecommendation, type RecommendationForm } from '../recommendations/recommendation-form-model.ts';
+import { DistrictsPanel } from '../progress/DistrictsPanel.tsx';
 import { RecommendationEditor } from '../recommendations/RecommendationEditor.tsx';
 import { emptyReview, formFromDetail, type ReviewForm as Form } from './review-form-model.ts';
 import { ReviewForm } from './ReviewForm.tsx';
@@ -13,7 +14,8 @@ type View =
   | { kind: 'list' }
   | { kind: 'review'; id: string }
   | { kind: 'edit'; form: Form; id: string | null }
-  | { kind: 'recommendation'; review: RecommendationsForReview['review']; form: RecommendationForm; number: number };
+  | { kind: 'recommendation'; review: RecommendationsForReview['review']; form: RecommendationForm; number: number }
+  | { kind: 'districts'; reviewId: string; recommendationId: string };
 
 /** The reviews register: list → review page → edit, keeping the list's filters while you move about. */
 export function ReviewsScreen() {
@@ -31,11 +33,14 @@ export function ReviewsScreen() {
           id={view.id}
           onBack={list}
           onEdit={(r) => setView({ kind: 'edit', form: formFromDetail(r), id: r.id })}
+          onDistricts={(recommendationId) => setView({ kind: 'districts', reviewId: view.id, recommendationId })}
           onEditRecommendation={(review, rec, number) =>
             setView({ kind: 'recommendation', review, number, form: rec ? formFromRecommendation(rec) : emptyRecommendation(review.id) })
           }
         />
       );
+    case 'districts':
+      return <DistrictsPanel recommendationId={view.recommendationId} onBack={() => setView({ kind: 'review', id: view.reviewId })} />;
     case 'recommendation':
       return (
         <RecommendationEditor
