@@ -54,6 +54,8 @@ export const recommendationDetail = recommendationInput.extend({
   id: z.string(),
   number: z.number().int(),
   implementation,
+  /** Each action's current status and whether it is due, in the order of actions */
+  actionStatus: z.array(z.object({ id: z.string(), status: z.enum(STATUSES), due: z.enum(['overdue', 'due_soon', 'not_due', 'no_target', 'closed']) })),
   updatedAt: z.string(),
 });
 export type RecommendationDetail = z.infer<typeof recommendationDetail>;

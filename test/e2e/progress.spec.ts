@@ -113,6 +113,20 @@ test('decisions can be made in bulk, and "not applicable" needs a reason', async
   await expect(districtCard(page, 'Huntingdonshire').getByRole('button', { name: 'Add update for Huntingdonshire' })).toHaveCount(0);
 });
 
+test('each action has its own status, updated from the review page', async ({ page }) => {
+  await openScreen(page, 'Reviews');
+  await page.getByRole('button', { name: 'DHR-PB-2023-01' }).click();
+  await page.getByRole('button', { name: 'Update action 1 of recommendation 2', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Progress update' });
+  await form.getByLabel('Author').fill('Amara Lindqvist');
+  await form.getByLabel('Status').selectOption('blocked');
+  await form.getByLabel('Progress note').fill('Waiting for the provider to confirm funding.');
+  await form.getByRole('button', { name: 'Save update' }).click();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Recommendation 2', exact: true }) });
+  await expect(card.getByRole('row').nth(1)).toContainText('Blocked (RED)');
+  await expectNoAxeViolations(page, 'review page with action update');
+});
+
 async function districtId(page: Page, name: string): Promise<string> {
   const id = await page.evaluate(async (n) => {
     const reply = await window.api.invoke('partnership.lists', {});

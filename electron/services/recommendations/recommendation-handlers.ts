@@ -20,7 +20,7 @@ export function recommendationHandlers(session: Session, today: () => string = u
       const { store, db, actor } = open();
       const id = saveRecommendation(store, input, actor, today());
       const saved = loadRecommendations(db, input.reviewId, id)[0]!;
-      return toDetail(saved, implementationByRecommendation(db, today()).get(id));
+      return toDetail(saved, implementationByRecommendation(db, today()).get(id), today());
     },
     'recommendations.delete': ({ id }) => {
       const { store, db, actor } = open();

@@ -1,4 +1,6 @@
 import { ukToday } from '../../../shared/domain/dates.ts';
+import { dueState } from '../../../shared/domain/implementation-status.ts';
+import type { Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { RecommendationData, RecommendationDetail, RecommendationsForReview } from '../../../shared/ipc/recommendation-schemas.ts';
 import type { Db } from '../store/sqlite.ts';
@@ -8,6 +10,7 @@ import { implementationByRecommendation, NO_IMPLEMENTATION } from './implementat
 
 export interface StoredRecommendation extends RecommendationData {
   id: string;
+  actionStatus: Array<{ id: string; status: Status; targetDate: string | null }>;
   number: number;
   updatedAt: string;
   ownerInstallationId: string;
@@ -38,6 +41,7 @@ export function loadRecommendations(db: Db, reviewId: string, onlyId?: string): 
     `SELECT id, agency_id AS agencyId, notified_date AS notifiedDate, acknowledged_date AS acknowledgedDate
        FROM recommendation_addressees WHERE recommendation_id = ? ORDER BY rowid`,
   );
+  const statuses = db.prepare('SELECT id, status, target_date AS targetDate FROM actions WHERE recommendation_id = ? AND deleted_at IS NULL ORDER BY position, rowid');
   const actions = db.prepare(
     `SELECT id, action_text AS actionText, lead_agency_id AS leadAgencyId, milestones, target_date AS targetDate,
             completion_date AS completionDate, outcome
@@ -51,16 +55,17 @@ export function loadRecommendations(db: Db, reviewId: string, onlyId?: string): 
       themeIds: (themes.all(r.id) as Array<{ theme_id: string }>).map((t) => t.theme_id),
       addressees: addressees.all(r.id) as StoredRecommendation['addressees'],
       actions: actions.all(r.id) as StoredRecommendation['actions'],
+      actionStatus: statuses.all(r.id) as StoredRecommendation['actionStatus'],
     }));
 }
 
-export function toDetail(r: StoredRecommendation, implementation = NO_IMPLEMENTATION): RecommendationDetail {
-  const { ownerInstallationId: _o, ownerDistrictId: _d, ...detail } = r;
-  return { ...detail, implementation };
+export function toDetail(r: StoredRecommendation, implementation = NO_IMPLEMENTATION, today = ukToday()): RecommendationDetail {
+  const { ownerInstallationId: _o, ownerDistrictId: _d, actionStatus, ...detail } = r;
+  return { ...detail, implementation, actionStatus: actionStatus.map((a) => ({ id: a.id, status: a.status, due: dueState(a.targetDate, a.status, today) })) };
 }
 
 export function recommendationsForReview(db: Db, reviewId: string, today = ukToday()): RecommendationsForReview {
   const review = reviewHeader(db, reviewId);
   const implementation = implementationByRecommendation(db, today);
-  return { review, recommendations: loadRecommendations(db, reviewId).map((r) => toDetail(r, implementation.get(r.id))) };
+  return { review, recommendations: loadRecommendations(db, reviewId).map((r) => toDetail(r, implementation.get(r.id), today)) };
 }

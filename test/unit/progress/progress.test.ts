@@ -120,6 +120,8 @@ describe('progress updates', () => {
     const action = recs.recommendations[0]!.actions[0]!;
     const h = await t.ok<ProgressHistory>('progress.add', { actionId: action.id, asAtDate: '2026-11-19', author: 'Amara Lindqvist', status: 'blocked', note: 'Practice system supplier delay.' });
     expect(h.action).toMatchObject({ id: action.id, status: 'blocked' });
+    const listed = await t.ok<RecommendationsForReview>('recommendations.list', { reviewId: recs.review.id });
+    expect(listed.recommendations[0]!.actionStatus[0]).toMatchObject({ id: action.id, status: 'blocked' });
   });
 
   it('saves an attachment out of the store, byte for byte, only when asked', async () => {

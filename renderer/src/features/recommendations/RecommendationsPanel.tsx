@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { formatUkDate, ukToday } from '../../../../shared/domain/dates.ts';
 import { smartHints } from '../../../../shared/domain/smart-check.ts';
+import { DUE_WORDS } from '../../../../shared/domain/implementation-status.ts';
 import { SCOPE_WORDS } from '../../../../shared/domain/vocabulary.ts';
 import type { RecommendationDetail, RecommendationsForReview } from '../../../../shared/ipc/recommendation-schemas.ts';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DecisionForm } from '../progress/DecisionForm.tsx';
+import { ProgressUpdateForm } from '../progress/ProgressUpdateForm.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import './recommendations.css';
 
@@ -30,6 +33,8 @@ export function RecommendationsPanel({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkDistrict, setBulkDistrict] = useState('');
   const [bulkNotice, setBulkNotice] = useState<string | null>(null);
+  const [updatingAction, setUpdatingAction] = useState<string | null>(null);
+  const reload = () => call('recommendations.list', { reviewId }).then(setData, (e) => setError(errorMessage(e)));
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -161,23 +166,53 @@ export function RecommendationsPanel({
                       <th scope="col">Action to take</th>
                       <th scope="col">Lead agency</th>
                       <th scope="col">Target date</th>
+                      <th scope="col">Status</th>
                       <th scope="col">Completed</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {r.actions.map((a, j) => (
-                      <tr key={a.id ?? j}>
-                        <td>{a.actionText}</td>
-                        <td>{agency(a.leadAgencyId)}</td>
-                        <td>{a.targetDate ? formatUkDate(a.targetDate) : 'Not set'}</td>
-                        <td>{a.completionDate ? `${formatUkDate(a.completionDate)}${a.outcome ? `: ${a.outcome}` : ''}` : 'Not yet'}</td>
-                      </tr>
-                    ))}
+                    {r.actions.map((a, j) => {
+                      const state = r.actionStatus[j];
+                      return (
+                        <tr key={a.id ?? j}>
+                          <td>{a.actionText}</td>
+                          <td>{agency(a.leadAgencyId)}</td>
+                          <td>
+                            {a.targetDate ? formatUkDate(a.targetDate) : 'Not set'}
+                            {state && (state.due === 'overdue' || state.due === 'due_soon') ? (
+                              <>
+                                {' '}
+                                <span className="tag tag--warning">{DUE_WORDS[state.due]}</span>
+                              </>
+                            ) : null}
+                          </td>
+                          <td>
+                            {state ? <StatusBadge status={state.status} /> : null}{' '}
+                            <button type="button" className="button--link" onClick={() => setUpdatingAction(updatingAction === a.id ? null : (a.id ?? null))}>
+                              Update<span className="visually-hidden"> action {j + 1} of recommendation {r.number}</span>
+                            </button>
+                          </td>
+                          <td>{a.completionDate ? `${formatUkDate(a.completionDate)}${a.outcome ? `: ${a.outcome}` : ''}` : 'Not yet'}</td>
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </table>
               ) : (
                 <p>No actions yet.</p>
               )}
+              {r.actions.some((a) => a.id === updatingAction) ? (
+                <ProgressUpdateForm
+                  target={{ actionId: updatingAction! }}
+                  currentStatus={r.actionStatus.find((x) => x.id === updatingAction)?.status ?? null}
+                  idPrefix={`action-${updatingAction}`}
+                  onSaved={() => {
+                    setUpdatingAction(null);
+                    void reload();
+                  }}
+                  onCancel={() => setUpdatingAction(null)}
+                />
+              ) : null}
             </li>
           );
         })}

@@ -7,7 +7,7 @@ export function emptyRecommendation(reviewId: string): RecommendationForm {
 }
 
 export function formFromRecommendation(detail: RecommendationDetail): RecommendationForm {
-  const { number: _n, implementation: _i, updatedAt: _u, ...form } = detail;
+  const { number: _n, implementation: _i, updatedAt: _u, actionStatus: _s, ...form } = detail;
   return form;
 }
 
