@@ -18,6 +18,12 @@ export function electronDialogs(parent: () => BrowserWindow | null, defaultFile:
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseOpenFile({ title, extensions, filterName }) {
+      const window = parent();
+      const options = { title, filters: [{ name: filterName, extensions }], properties: ['openFile' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseExportFile({ title, defaultName, extension }) {
       const window = parent();
       const options = {

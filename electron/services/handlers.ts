@@ -1,3 +1,4 @@
+import { anonymityHandlers } from './anonymity/anonymity-handlers.ts';
 import { countywideHandlers } from './countywide/countywide-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { demoHandlers } from './demo/demo-handlers.ts';
@@ -7,6 +8,7 @@ import type { Dialogs } from './platform.ts';
 import { partnershipHandlers } from './partnership/partnership-handlers.ts';
 import { progressHandlers } from './progress/progress-handlers.ts';
 import { recommendationHandlers } from './recommendations/recommendation-handlers.ts';
+import { reportHandlers } from './reports/report-handlers.ts';
 import { reviewHandlers } from './reviews/review-handlers.ts';
 import { sessionHandlers } from './session/session-handlers.ts';
 import { createSession, type Emit, type SessionOptions } from './session/session.ts';
@@ -38,6 +40,8 @@ export function createBackend(options: BackendOptions) {
     ...progressHandlers(session, options.dialogs),
     ...countywideHandlers(session),
     ...statusHandlers(session),
+    ...reportHandlers(session, options.dialogs, options.emit),
+    ...anonymityHandlers(session, options.dialogs),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
 }

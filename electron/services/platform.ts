@@ -6,5 +6,7 @@ export interface Dialogs {
   /** Ask where to create a store, or which store to open. null when cancelled. */
   chooseStoreFile(purpose: 'create' | 'open'): Promise<string | null>;
   /** Ask where to save an export the person asked for. null when cancelled. */
+  /** Ask which existing file to open (a document to check, a file to import). null when cancelled. */
+  chooseOpenFile(options: { title: string; extensions: string[]; filterName: string }): Promise<string | null>;
   chooseExportFile(options: { title: string; defaultName: string; /** lower-case, without the dot */ extension: string }): Promise<string | null>;
 }

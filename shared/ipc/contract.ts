@@ -85,6 +85,17 @@ export const contract = {
   // Word exports: main asks where to save (null file = cancelled) and writes the file whole or not at all.
   'export.actionPlan': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
   'export.recommendations': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
+  /** Board and countywide reports; forPublication refuses to write a file containing any real name */
+  'reports.cspProgress': {
+    input: z.strictObject({ districtId: s.uuid, asAt: s.isoDate, forPublication: z.boolean().default(false) }),
+    output: s.exportResult,
+  },
+  'reports.countywide': {
+    input: z.strictObject({ from: s.isoDate, to: s.isoDate, forPublication: z.boolean().default(false) }),
+    output: s.exportResult,
+  },
+  /** Pick any .docx (a chair's own draft, say) and list every real name in it, with where */
+  'anonymity.checkFile': { input: s.empty, output: s.anonymityReport },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main pushes to the renderer. */

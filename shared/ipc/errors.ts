@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'NOT_EMPTY',
   'NOT_FOUND',
   'CONFLICT',
+  /** The anonymity guard found real names in a document: the message lists where */
+  'NAMES_FOUND',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -129,3 +129,17 @@ export type DashboardSummary = z.infer<typeof dashboardSummary>;
 
 export const exportResult = z.object({ file: z.string().nullable(), bytes: z.number().int().nullable() });
 export type ExportResult = z.infer<typeof exportResult>;
+
+/** One place the anonymity guard found a real name. */
+export const anonymityHit = z.object({
+  /** The real name (or surname) that matched, as written in the pseudonym register */
+  name: z.string(),
+  reviewReference: z.string(),
+  /** Where in the document: "Body, paragraph 12", "Table 2, row 3, column 1", "Header", "Comment by …", "Document property: Title" */
+  location: z.string(),
+  /** The surrounding words, with the name in place */
+  context: z.string(),
+});
+export type AnonymityHit = z.infer<typeof anonymityHit>;
+export const anonymityReport = z.object({ file: z.string().nullable(), checked: z.boolean(), hits: z.array(anonymityHit) });
+export type AnonymityReport = z.infer<typeof anonymityReport>;

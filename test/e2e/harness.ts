@@ -33,6 +33,8 @@ export interface TestApp {
   advance(ms: number): void;
   /** Requests the page tried to make to anywhere but the app itself */
   blockedRequests: string[];
+  /** What the open-file dialog will return next */
+  openNext: { file: string | null };
   close(): void;
 }
 
@@ -53,6 +55,8 @@ export async function startApp(page: Page): Promise<TestApp> {
       chooseStoreFile: async (purpose) => path.join(dir, purpose === 'create' ? 'chosen.dhr' : 'dhr-tracker.dhr'),
       // Exports go to the test's folder under the name the app suggests, as if the person pressed Save.
       chooseExportFile: async ({ defaultName }) => path.join(dir, 'exports', defaultName),
+      // The file a test put in openNext, as if the person picked it in the open dialog.
+      chooseOpenFile: async () => openNext.file,
     },
     timers: {
       now: () => clock.now,
@@ -65,6 +69,7 @@ export async function startApp(page: Page): Promise<TestApp> {
     },
   });
   const blockedRequests: string[] = [];
+  const openNext: { file: string | null } = { file: null };
   await page.context().route('**/*', async (route) => {
     const url = route.request().url();
     if (!url.startsWith(`${ORIGIN}/`)) {
@@ -81,6 +86,7 @@ export async function startApp(page: Page): Promise<TestApp> {
     backend,
     dir,
     blockedRequests,
+    openNext,
     advance(ms) {
       clock.now += ms;
       for (const timer of clock.timers) {

@@ -4,7 +4,8 @@ import { PASSPHRASE, tempDir } from './temp.ts';
 
 /** A real backend over a real encrypted store in a temp folder, unlocked, for service tests. */
 /** exportTo: where the stand-in save dialog puts exports (null: the person cancels). */
-export async function openTestBackend(options: { demo?: boolean; exportTo?: (defaultName: string) => string | null } = {}) {
+/** openFile: the file the stand-in open dialog returns (null: the person cancels). */
+export async function openTestBackend(options: { demo?: boolean; exportTo?: (defaultName: string) => string | null; openFile?: () => string | null } = {}) {
   const { dir, cleanup } = tempDir();
   const events: Array<[string, unknown]> = [];
   const backend: Backend = createBackend({
@@ -12,7 +13,11 @@ export async function openTestBackend(options: { demo?: boolean; exportTo?: (def
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
     emit: (event, payload) => events.push([event, payload]),
-    dialogs: { chooseStoreFile: async () => null, chooseExportFile: async ({ defaultName }) => options.exportTo?.(defaultName) ?? null },
+    dialogs: {
+      chooseStoreFile: async () => null,
+      chooseExportFile: async ({ defaultName }) => options.exportTo?.(defaultName) ?? null,
+      chooseOpenFile: async () => options.openFile?.() ?? null,
+    },
   });
   /** Call a channel and return its value, or throw with its error message. */
   const ok = async <T = never>(channel: string, input: unknown = {}): Promise<T> => {

@@ -67,7 +67,7 @@ describe('dispatcher', () => {
 describe('contract', () => {
   it('has exactly one handler for every channel', () => {
     const { dir, cleanup } = tempDir();
-    const backend = createBackend({ configDir: dir, defaultStoreFile: `${dir}/a.dhr`, appVersion: 't', emit: () => {}, dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null } });
+    const backend = createBackend({ configDir: dir, defaultStoreFile: `${dir}/a.dhr`, appVersion: 't', emit: () => {}, dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null, chooseOpenFile: async () => null } });
     expect(Object.keys(backend.handlers).sort()).toEqual(Object.keys(contract).sort());
     cleanup();
   });

@@ -23,7 +23,7 @@ beforeEach(async () => {
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
     emit: () => {},
-    dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null },
+    dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null, chooseOpenFile: async () => null },
   });
   await ok('session.create', { file: path.join(dir, 'a.dhr'), passphrase: PASSPHRASE });
 });

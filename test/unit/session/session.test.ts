@@ -19,7 +19,7 @@ beforeEach(() => {
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
     emit: (event, payload) => events.push([event, payload]),
-    dialogs: { chooseStoreFile: async () => path.join(dir, 'chosen.dhr'), chooseExportFile: async () => null },
+    dialogs: { chooseStoreFile: async () => path.join(dir, 'chosen.dhr'), chooseExportFile: async () => null, chooseOpenFile: async () => null },
     timers: {
       now: () => clock.now,
       setTimeout: ((fn: () => void, ms: number) => {
