@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
+import { CountywideScreen } from '../features/countywide/CountywideScreen.tsx';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
 import { MyDistrictScreen } from '../features/my-district/MyDistrictScreen.tsx';
 import { RecurringScreen } from '../features/recommendations/RecurringScreen.tsx';
@@ -8,10 +9,11 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { PartnershipProvider } from './partnership-context.tsx';
 import { call } from './api-client.ts';
 
-type Screen = 'dashboard' | 'my-district' | 'reviews' | 'recurring' | 'settings';
+type Screen = 'dashboard' | 'my-district' | 'countywide' | 'reviews' | 'recurring' | 'settings';
 const SCREENS: Array<[Screen, string]> = [
   ['dashboard', 'Dashboard'],
   ['my-district', 'My district'],
+  ['countywide', 'Countywide'],
   ['reviews', 'Reviews'],
   ['recurring', 'Recurring recommendations'],
   ['settings', 'Settings'],
@@ -104,6 +106,8 @@ function ScreenContent({ screen, empty, onChanged }: { screen: Screen; empty: bo
       return <DashboardScreen empty={empty} onChanged={onChanged} />;
     case 'my-district':
       return <MyDistrictScreen />;
+    case 'countywide':
+      return <CountywideScreen />;
     case 'reviews':
       return <ReviewsScreen />;
     case 'recurring':

@@ -1,0 +1,119 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { APPLICABILITY_WORDS } from '../../../../shared/domain/vocabulary.ts';
+import type { Matrix } from '../../../../shared/ipc/progress-schemas.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { moveInGrid, type GridPosition } from './grid-navigation.ts';
+import { dueWords, rowReference, shortText, type MatrixCell } from './matrix-words.ts';
+
+interface MatrixGridProps {
+  matrix: Matrix;
+  /** The cell with the grid's one tab stop (column 0 is the row header) */
+  active: GridPosition;
+  onActive: (p: GridPosition) => void;
+  /** Enter, Space or a click: show this cell's details */
+  onShow: (p: GridPosition) => void;
+  /** The cell whose details are showing, marked on screen */
+  shown: GridPosition | null;
+  busy: boolean;
+  labelledBy: string;
+}
+
+/**
+ * The matrix as an ARIA data grid with a roving tab stop: the grid is one
+ * stop in the tab order, arrow keys, Home, End, Page Up and Page Down move
+ * between cells, and Enter or Space shows the focused cell's details.
+ */
+export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labelledBy }: MatrixGridProps) {
+  const cells = useRef(new Map<string, HTMLElement>());
+  /** Move focus only after a key moved the active cell, never on a re-render or a new set of rows. */
+  const focusNext = useRef(false);
+  const cols = matrix.districts.length + 1;
+
+  useEffect(() => {
+    if (!focusNext.current) return;
+    focusNext.current = false;
+    cells.current.get(`${active.row}:${active.col}`)?.focus();
+  }, [active]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
+    if (event.altKey) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onShow(active);
+      return;
+    }
+    const next = moveInGrid(active, event, matrix.rows.length, cols);
+    if (!next) return;
+    event.preventDefault();
+    if (next.row === active.row && next.col === active.col) {
+      // At an edge: stay put, but make sure focus is on the cell (it may have been on something inside it).
+      cells.current.get(`${next.row}:${next.col}`)?.focus();
+      return;
+    }
+    focusNext.current = true;
+    onActive(next);
+  }
+
+  const cellProps = (row: number, col: number, className?: string) => ({
+    tabIndex: active.row === row && active.col === col ? 0 : -1,
+    ref: (el: HTMLElement | null) => {
+      if (el) cells.current.set(`${row}:${col}`, el);
+      else cells.current.delete(`${row}:${col}`);
+    },
+    onFocus: () => {
+      if (active.row !== row || active.col !== col) onActive({ row, col });
+    },
+    onClick: () => onShow({ row, col }),
+    className: [className, shown?.row === row && shown.col === col ? 'matrix__shown' : null].filter(Boolean).join(' ') || undefined,
+  });
+
+  return (
+    <ScrollRegion label="Countywide matrix, scrolling area" focusable={false} className="table-wrap--matrix">
+      <table role="grid" className="matrix" aria-labelledby={labelledBy} aria-busy={busy || undefined} aria-rowcount={matrix.rows.length + 1} aria-colcount={cols} onKeyDown={onKeyDown}>
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            <th scope="col" role="columnheader" className="matrix__corner">
+              Recommendation
+            </th>
+            {matrix.districts.map((d) => (
+              <th scope="col" role="columnheader" key={d.id}>
+                {d.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map((r, i) => (
+            <tr role="row" key={r.recommendation.id} aria-rowindex={i + 2}>
+              <th scope="row" role="rowheader" {...cellProps(i, 0, 'matrix__row-header')}>
+                <span className="matrix__ref">{rowReference(r)}</span>
+                <span className="matrix__text">{shortText(r.recommendation.text)}</span>
+              </th>
+              {r.cells.map((c, j) => (
+                <td role="gridcell" key={c.districtId} {...cellProps(i, j + 1)}>
+                  <CellContent cell={c} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+/** A cell: its status in words with its colour, or the district's decision in words; then whether it is due. */
+export function CellContent({ cell }: { cell: MatrixCell }) {
+  const due = dueWords(cell);
+  return (
+    <span className="matrix__cell">
+      {cell.decision === 'applicable' ? (
+        <StatusBadge status={cell.status ?? 'not_started'} compact />
+      ) : (
+        <span className={`matrix__decision matrix__decision--${cell.decision}`}>{APPLICABILITY_WORDS[cell.decision]}</span>
+      )}
+      {due ? <span className={`tag ${due === 'Overdue' ? 'tag--warning' : 'tag--info'} matrix__due`}>{due}</span> : null}
+    </span>
+  );
+}
