@@ -1,6 +1,7 @@
 import { addDays, ukToday } from '../../../shared/domain/dates.ts';
 import { DUE_SOON_DAYS } from '../../../shared/domain/implementation-status.ts';
 import { REVIEW_STAGES, STAGE_WORDS } from '../../../shared/domain/review-clock.ts';
+import { RECOMMENDATION_REFS } from '../progress/progress-queries.ts';
 import { listReviews } from '../reviews/review-list.ts';
 import { CLOSED_STATUSES, STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
 import type { DashboardSummary } from '../../../shared/ipc/schemas.ts';
@@ -9,6 +10,8 @@ import { readSettings } from '../store/settings-store.ts';
 import { storeStats } from '../store/store-stats.ts';
 
 const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+/** The overdue list shows at most this many; overdueCount counts them all. */
+export const OVERDUE_LIST_LIMIT = 200;
 const closedList = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** Counts by status for each district and the overdue list, as at a day. */
@@ -25,6 +28,7 @@ export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSum
               sum(a.decision = 'applicable' AND a.target_date BETWEEN @asAt AND @soon AND coalesce(a.status, 'not_started') NOT IN (${closedList})) AS dueSoon
          FROM applicability a
          JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL
+         JOIN reviews v ON v.id = r.review_id AND v.deleted_at IS NULL
         GROUP BY a.district_id, a.decision, coalesce(a.status, 'not_started')`,
     )
     .all({ asAt, soon: addDays(asAt, DUE_SOON_DAYS) }) as Array<{ districtId: string; decision: string; status: Status; n: number; overdue: number; dueSoon: number }>;
@@ -40,17 +44,17 @@ export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSum
     district.dueSoon += row.dueSoon;
     statusCounts[row.status] += row.n;
   }
+  // The same live recommendations and current districts as the counts, numbered as their review numbers them.
   const overdue = db
     .prepare(
-      `SELECT v.reference AS reviewReference, r.position AS recommendationNumber, r.text AS recommendationText,
+      `SELECT ref.reviewReference, ref.number AS recommendationNumber, ref.text AS recommendationText,
               d.name AS districtName, a.target_date AS targetDate, coalesce(a.status, 'not_started') AS status
          FROM applicability a
-         JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL
-         JOIN reviews v ON v.id = r.review_id AND v.deleted_at IS NULL
-         JOIN districts d ON d.id = a.district_id
+         JOIN (${RECOMMENDATION_REFS}) ref ON ref.id = a.recommendation_id
+         JOIN districts d ON d.id = a.district_id AND d.retired_at IS NULL
         WHERE a.decision = 'applicable' AND a.target_date < @asAt AND coalesce(a.status, 'not_started') NOT IN (${closedList})
-        ORDER BY a.target_date, v.reference, r.position, d.sort_order
-        LIMIT 200`,
+        ORDER BY a.target_date, ref.reviewReference, ref.number, d.sort_order, d.name
+        LIMIT ${OVERDUE_LIST_LIMIT}`,
     )
     .all({ asAt }) as DashboardSummary['overdue'];
   const summaries = [...byDistrict.values()];
