@@ -6,6 +6,7 @@ import { formatUkDate, ukToday } from '../../shared/domain/dates.ts';
 import { SCOPE_WORDS } from '../../shared/domain/vocabulary.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
+import { statusReport } from './status-report.ts';
 import { buildReviewExport, recordReviewExport, reviewIdByReference, type ReviewExportKind } from '../services/exports/review-exports.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
 import { recommendationsForReview } from '../services/recommendations/recommendation-store.ts';
@@ -26,6 +27,10 @@ Usage:
   dhr demo   --db FILE            Create the store if missing and load the fictional demo partnership
   dhr stats  --db FILE [--json]   Count reviews, recommendations, actions, decisions, updates, districts, agencies
   dhr verify --db FILE            Check integrity, schema version and the audit chain (exit 1 on any problem)
+  dhr status --db FILE [--district NAME] [--json]
+                                  Implementation across the county, or in one district: applicable
+                                  recommendations by status, how many are overdue and how many
+                                  are due within 30 days (the dashboard's figures)
   dhr reviews list --db FILE [--json]
                                   Every review: reference, district, stage, days in stage, overdue flags
   dhr recommendations list --db FILE --review REF [--json]
@@ -43,17 +48,18 @@ Options:
   --db FILE                The store file (.dhr)
   --passphrase-file FILE   Read the passphrase from the first line of FILE
   --review REF             The review, by its reference, in any case (recommendations list, names list, export)
+  --district NAME          One district, by its name, in any case (status)
   --out FILE.docx          Where to write an export. It must end in .docx. An existing
                            .docx file there is replaced; the file is written whole or
                            not at all. Exports hold pseudonyms, never real names.
-  --json                   Machine-readable output (stats, reviews list, recommendations list, names list)
+  --json                   Machine-readable output (stats, status, reviews list, recommendations list, names list)
   -h, --help               Show this help
 
 The passphrase comes from the DHR_PASSPHRASE environment variable, else
 --passphrase-file, else a hidden prompt when run at a terminal.
 `;
 
-const COMMANDS = ['init', 'demo', 'stats', 'verify', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations'] as const;
+const COMMANDS = ['init', 'demo', 'stats', 'verify', 'status', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands made of a noun and a verb, such as "reviews list" */
 const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], recommendations: ['list'], names: ['list'], export: ['action-plan', 'recommendations'] };
@@ -86,6 +92,7 @@ function parse(argv: string[]) {
         'passphrase-file': { type: 'string' },
         json: { type: 'boolean' },
         review: { type: 'string' },
+        district: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -112,9 +119,11 @@ export async function runCli(io: Io): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}. Run dhr --help for usage.`);
   if (extra.length) throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
-  if (values.json && !['stats', 'reviews list', 'recommendations list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
+  if (values.json && !['stats', 'status', 'reviews list', 'recommendations list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
   if (NEEDS_REVIEW.includes(command) && !values.review) throw new AppError('INVALID_INPUT', `The ${command} command needs --review REF, the reference of the review.`);
   if (values.review !== undefined && !NEEDS_REVIEW.includes(command)) throw new AppError('INVALID_INPUT', `--review does not apply to dhr ${command}.`);
+  if (values.district !== undefined && command !== 'status') throw new AppError('INVALID_INPUT', `--district does not apply to dhr ${command}.`);
+  if (values.district !== undefined && !values.district.trim()) throw new AppError('INVALID_INPUT', 'Give --district the name of a district, such as --district Fenland.');
   const exportKind = EXPORTS[command];
   if (exportKind && !values.out) throw new AppError('INVALID_INPUT', `The ${command} command needs --out FILE.docx, the Word file to write.`);
   if (values.out !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--out does not apply to dhr ${command}.`);
@@ -176,6 +185,15 @@ export async function runCli(io: Io): Promise<number> {
       const s = await withStore((store) => storeStats(store.db));
       if (values.json) io.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
       else for (const [key, n] of Object.entries(s)) io.stdout.write(`${key.padEnd(24)}${n}\n`);
+      return 0;
+    }
+    case 'status': {
+      const report = await withStore((store) => statusReport(store.db, values.district ?? null, ukToday()));
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(report.json, null, 2)}\n`);
+        return 0;
+      }
+      io.stdout.write(report.text);
       return 0;
     }
     case 'reviews list': {
