@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatUkDate, ukToday } from '../../shared/domain/dates.ts';
 import { SCOPE_WORDS } from '../../shared/domain/vocabulary.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
+import { checkChosenDocument, describeHit, readChosenDocument } from '../services/anonymity/anonymity-guard.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
 import { statusReport } from './status-report.ts';
 import { buildReviewExport, recordReviewExport, reviewIdByReference, type ReviewExportKind } from '../services/exports/review-exports.ts';
@@ -43,6 +44,11 @@ Usage:
   dhr export recommendations --db FILE --review REF --out FILE.docx
                                   The review's numbered recommendations as a Word document,
                                   for the overview report
+  dhr check-anonymity --db FILE DOC.docx
+                                  Look for the real name of anyone in any review's pseudonym
+                                  register in a Word document: body, tables, headers, footers,
+                                  notes, comments, text boxes, tracked changes and properties.
+                                  Lists each place found; exits 1 if there are any
 
 Options:
   --db FILE                The store file (.dhr)
@@ -59,7 +65,7 @@ The passphrase comes from the DHR_PASSPHRASE environment variable, else
 --passphrase-file, else a hidden prompt when run at a terminal.
 `;
 
-const COMMANDS = ['init', 'demo', 'stats', 'verify', 'status', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations'] as const;
+const COMMANDS = ['init', 'demo', 'stats', 'verify', 'status', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations', 'check-anonymity'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands made of a noun and a verb, such as "reviews list" */
 const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], recommendations: ['list'], names: ['list'], export: ['action-plan', 'recommendations'] };
@@ -117,7 +123,9 @@ export async function runCli(io: Io): Promise<number> {
   const command = (verbs ? `${noun} ${rest[0]}` : noun) as Command;
   const extra = verbs ? rest.slice(1) : rest;
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}. Run dhr --help for usage.`);
-  if (extra.length) throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
+  // check-anonymity takes the document to check as its one argument.
+  if (command === 'check-anonymity' && extra.length !== 1) throw new AppError('INVALID_INPUT', 'Give the Word document to check: dhr check-anonymity --db FILE DOC.docx.');
+  if (extra.length && command !== 'check-anonymity') throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
   if (values.json && !['stats', 'status', 'reviews list', 'recommendations list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
   if (NEEDS_REVIEW.includes(command) && !values.review) throw new AppError('INVALID_INPUT', `The ${command} command needs --review REF, the reference of the review.`);
@@ -280,6 +288,18 @@ export async function runCli(io: Io): Promise<number> {
       const counts = `${built.recommendations} ${built.recommendations === 1 ? 'recommendation' : 'recommendations'}, ${built.actions} ${built.actions === 1 ? 'action' : 'actions'}`;
       io.stdout.write(`Wrote the ${kind} of ${built.reference} (${counts}) to ${written.file}\n`);
       return 0;
+    }
+    case 'check-anonymity': {
+      // A missing or unreadable document is reported before the store is opened or the passphrase asked for.
+      const document = readChosenDocument(extra[0]!);
+      const hits = await withStore((store) => checkChosenDocument(store, document, ACTOR));
+      if (!hits.length) {
+        io.stdout.write(`No real names found in ${extra[0]}.\n`);
+        return 0;
+      }
+      for (const hit of hits) io.stdout.write(`${describeHit(hit)}\n`);
+      io.stderr.write(`dhr: real names found in ${hits.length === 1 ? 'one place' : `${hits.length} places`} in ${extra[0]}. Replace each with the person's pseudonym before the document is published.\n`);
+      return 1;
     }
     case 'verify': {
       const report = verifyStore(db, await passphrase());

@@ -1,0 +1,279 @@
+// Finding the real names of a pseudonym register in a piece of text: the
+// heart of the anonymity guard. Pure (no Node, no DOM), so main checks
+// documents with it and the renderer can use it to highlight a name.
+//
+// How a name is matched:
+// - Case and accents are ignored, in the text and in the register alike
+//   ("PENHALLOW", "Zdrojewská" = "Zdrojewska"; ł, ø, ß, æ and the like are
+//   folded to their plain letters; ligatures and full-width letters too).
+// - The parts of a name may be joined by spaces (any number, any kind), a
+//   hyphen or any dash, an apostrophe or a full stop, or nothing at all:
+//   "Kittow-Ashdene" = "Kittow Ashdene" = "Kittow–Ashdene" = "KittowAshdene",
+//   and "brenda.penhallow" in an email address is found.
+// - A word broken across lines is found: "Pen-⏎hallow", "Pen- hallow", and
+//   soft hyphens and zero-width characters anywhere in a name are ignored.
+// - Possessives and plurals are allowed after a name: "Penhallow's",
+//   "Penhallows'" (straight or curly apostrophes), "the Penhallows",
+//   "the Lomaxes".
+// - Word boundaries: a name is found only as a whole word, so "Lumb" does
+//   not match "lumbar" and "Lomax" does not match "Lomaxton". A name inside a
+//   longer word is nearly always an ordinary word or another name, and
+//   flagging every such word would bury the real hits.
+//
+// What is matched: each person's full name as recorded, that name without
+// titles ("Mrs") or suffixes ("Jr") or nicknames in brackets, first name with
+// surname when there are middle names, and the surname on its own when it is
+// distinctive (at least 4 letters), including each half of a double-barrelled
+// surname and a surname with its particles ("van der Berg"). First names on their own are
+// never matched: they are too common, and pseudonyms are often first names.
+// Every hit says whether it was a "full name" or a "surname".
+//
+// Pseudonyms never trigger: a candidate that matches any pseudonym in the
+// register (a surname that is also someone's pseudonym, say) is dropped, as
+// it cannot be told apart from the pseudonym in the text.
+//
+// Where one place matches several candidates ("Maisie Penhallow-Stobbart"
+// holds the surnames "Penhallow-Stobbart", "Penhallow" and "Stobbart"), the
+// longest match is reported once. A name shared by people in several
+// reviews is reported once, naming every review.
+
+export type NameKind = 'full name' | 'surname';
+
+/** One line of a pseudonym register, from any review. */
+export interface RegisterPerson {
+  reviewReference: string;
+  pseudonym: string;
+  realName: string | null;
+}
+
+export interface NameMatcher {
+  /** The folded form of the name, such as "kittow ashdene": candidates with the same key are one matcher */
+  readonly key: string;
+  readonly kind: NameKind;
+  /** Each register spelling behind this matcher, with its review */
+  readonly names: ReadonlyArray<{ name: string; reviewReference: string }>;
+  readonly pattern: RegExp;
+}
+
+export interface NameMatch {
+  /** The name as written in the register (a full name, or just the surname) */
+  name: string;
+  kind: NameKind;
+  /** Every review whose register holds this name, sorted */
+  reviewReferences: string[];
+  /** Where the name is in the text given to findNames: [start, end) */
+  start: number;
+  end: number;
+  /** The text that matched, as written */
+  text: string;
+  /** About 40 characters either side, whole words, with the name in place */
+  context: string;
+}
+
+/** Shortest surname matched on its own, in letters. */
+export const MIN_SURNAME_LETTERS = 4;
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l', ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ŧ: 't', ĸ: 'k', ŋ: 'n',
+};
+/** Characters that are invisible in a document and must not break a name: soft hyphen, zero-width characters, word joiner, BOM. */
+const INVISIBLE = /[\u00AD\u034F\u180E\u200B-\u200D\u2060\uFEFF]/;
+const APOSTROPHES = /['`\u00B4\u02B9\u02BB\u02BC\u02BD\u2018\u2019\u201B\u2032\uFF07]/;
+const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/;
+const MARKS = /\p{M}/gu;
+
+const foldCache = new Map<string, string>();
+
+/** One character of text (a code point) as the matcher sees it: lower case, no accents; may be empty or two letters. */
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code < 0x80) {
+    if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+    if (code === 9 || code === 10 || code === 11 || code === 12 || code === 13) return ' ';
+    if (code === 96) return "'";
+    return ch;
+  }
+  const cached = foldCache.get(ch);
+  if (cached !== undefined) return cached;
+  let out: string;
+  if (INVISIBLE.test(ch)) out = '';
+  else if (/\s/.test(ch)) out = ' ';
+  else if (APOSTROPHES.test(ch)) out = "'";
+  else if (DASHES.test(ch)) out = '-';
+  else {
+    out = '';
+    for (const c of ch.normalize('NFKD').replace(MARKS, '').toLowerCase()) out += SPECIAL_LETTERS[c] ?? c;
+  }
+  if (foldCache.size < 10_000) foldCache.set(ch, out);
+  return out;
+}
+
+export interface FoldedText {
+  /** The text folded for matching */
+  text: string;
+  /** For each code unit of the folded text, where the character it came from starts in the original */
+  from: number[];
+  /** ... and where that character ends in the original */
+  to: number[];
+}
+
+/** Fold a text for matching, keeping the way back to the original positions. */
+export function foldForMatching(original: string): FoldedText {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    const folded = foldChar(ch);
+    for (let k = 0; k < folded.length; k++) {
+      from.push(i);
+      to.push(i + ch.length);
+    }
+    text += folded;
+    i += ch.length;
+  }
+  return { text, from, to };
+}
+
+const fold = (s: string) => foldForMatching(s).text;
+
+/** Between the letters of one word: a hyphen where the word was broken across lines, then any spaces. */
+const LETTER_GAP = '(?:-\\s*)?';
+/** Between the words of a name: spaces, hyphens, apostrophes or full stops, in any number, or nothing. */
+const WORD_GAP = "[\\s'.\\-]*";
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+/** A possessive or plural may follow ("Penhallow's", "Penhallows'", "the Lomaxes"), then the word must end. */
+const AFTER = "(?:'s|s'|'|e?s)?(?![\\p{L}\\p{N}])";
+
+const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+
+function namePattern(words: readonly string[]): RegExp {
+  const body = words.map((w) => Array.from(w).map(escape).join(LETTER_GAP)).join(WORD_GAP);
+  return new RegExp(`${BEFORE}${body}${AFTER}`, 'gu');
+}
+
+/** The letter and digit runs of a folded name: its words for matching. */
+const wordsOf = (foldedName: string) => foldedName.match(/[\p{L}\p{N}]+/gu) ?? [];
+const letterCount = (words: readonly string[]) => words.join('').replace(/\P{L}/gu, '').length;
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'rev', 'revd', 'sir', 'dame', 'lady', 'lord']);
+const GENERATIONS = new Set(['jr', 'jnr', 'junior', 'sr', 'snr', 'senior', 'ii', 'iii', 'iv']);
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'le', 'la', 'st', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'ap']);
+
+interface Candidate {
+  /** As written in the register (for a surname: the surname's own spelling there) */
+  name: string;
+  kind: NameKind;
+}
+
+/** The ways a recorded real name can appear in text. */
+export function nameCandidates(realName: string): Candidate[] {
+  const full = realName.replace(/\s+/g, ' ').trim();
+  if (!full) return [];
+  const out: Candidate[] = [];
+  const fullWords = wordsOf(fold(full));
+  if (fullWords.length === 0) return [];
+  if (fullWords.length > 1 || letterCount(fullWords) >= 2) out.push({ name: full, kind: 'full name' });
+  // The name without nicknames in brackets or quotes, titles and generational suffixes.
+  const spaced = full
+    .replace(/\([^)]*\)|"[^"]*"|\u201C[^\u201D]*\u201D/g, ' ')
+    .split(' ')
+    .map((w) => w.replace(/,$/, ''))
+    .filter(Boolean);
+  const plain = (w: string) => fold(w).replace(/[.']/g, '');
+  while (spaced.length > 1 && TITLES.has(plain(spaced[0]!))) spaced.shift();
+  while (spaced.length > 1 && GENERATIONS.has(plain(spaced[spaced.length - 1]!))) spaced.pop();
+  if (spaced.length < 2) return out;
+  out.push({ name: spaced.join(' '), kind: 'full name' });
+  // The surname starts at the last word, or earlier at its particles ("van der Berg").
+  let surnameStart = spaced.length - 1;
+  while (surnameStart > 1 && PARTICLES.has(plain(spaced[surnameStart - 1]!))) surnameStart--;
+  const surname = spaced.slice(surnameStart).join(' ');
+  const last = spaced[spaced.length - 1]!;
+  // Without the middle names: "Brenda Jane Penhallow" is often "Brenda Penhallow".
+  if (spaced.length > 2) out.push({ name: `${spaced[0]} ${surname}`, kind: 'full name' }, { name: `${spaced[0]} ${last}`, kind: 'full name' });
+  const surnames = [surname, last];
+  // Each half of a double-barrelled surname, as people are often called by one of them.
+  const halves = last.split(/[-\u2010-\u2015]/).filter(Boolean);
+  if (halves.length > 1) surnames.push(...halves);
+  for (const s of surnames) if (letterCount(wordsOf(fold(s))) >= MIN_SURNAME_LETTERS) out.push({ name: s, kind: 'surname' });
+  return out;
+}
+
+/**
+ * Matchers for every real name in the register (people with no real name
+ * recorded are skipped). Candidates that would match a pseudonym are dropped.
+ */
+export function buildNameMatchers(register: readonly RegisterPerson[]): NameMatcher[] {
+  const byKey = new Map<string, { kind: NameKind; names: Array<{ name: string; reviewReference: string }>; words: string[] }>();
+  for (const person of register) {
+    if (!person.realName?.trim()) continue;
+    for (const candidate of nameCandidates(person.realName)) {
+      const words = wordsOf(fold(candidate.name));
+      if (!words.length) continue;
+      const key = words.join(' ');
+      const entry = byKey.get(key) ?? { kind: candidate.kind, names: [], words };
+      if (candidate.kind === 'full name') entry.kind = 'full name';
+      if (!entry.names.some((n) => n.reviewReference === person.reviewReference)) entry.names.push({ name: candidate.name, reviewReference: person.reviewReference });
+      byKey.set(key, entry);
+    }
+  }
+  const pseudonyms = [...new Set(register.map((p) => fold(p.pseudonym).trim()).filter(Boolean))];
+  const matchers: NameMatcher[] = [];
+  for (const [key, entry] of byKey) {
+    const pattern = namePattern(entry.words);
+    const clashes = pseudonyms.some((p) => {
+      pattern.lastIndex = 0;
+      return pattern.test(p);
+    });
+    pattern.lastIndex = 0;
+    if (!clashes) matchers.push({ key, kind: entry.kind, names: entry.names, pattern });
+  }
+  // Longest first: the order ties are broken in.
+  return matchers.sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
+}
+
+const CONTEXT_CHARS = 40;
+
+/** The words around [start, end) of a text: about `chars` characters either side, cut at word boundaries, on one line. */
+export function contextAround(text: string, start: number, end: number, chars = CONTEXT_CHARS): string {
+  let left = text.slice(Math.max(0, start - chars), start);
+  let right = text.slice(end, end + chars);
+  const cutLeft = start - chars > 0;
+  const cutRight = end + chars < text.length;
+  if (cutLeft && /\s/.test(left)) left = left.replace(/^\S*\s+/, '');
+  if (cutRight && /\s/.test(right)) right = right.replace(/\s+\S*$/, '');
+  const joined = `${cutLeft ? '…' : ''}${left}${text.slice(start, end)}${right}${cutRight ? '…' : ''}`;
+  return joined.replace(new RegExp(INVISIBLE.source, 'g'), '').replace(/\s+/g, ' ').trim();
+}
+
+/** Every real name in a text, in order, each place once (the longest match where candidates overlap). */
+export function findNames(text: string, matchers: readonly NameMatcher[], options: { contextChars?: number } = {}): NameMatch[] {
+  if (!text || !matchers.length) return [];
+  const folded = foldForMatching(text);
+  const found: Array<{ start: number; end: number; matcher: NameMatcher }> = [];
+  for (const matcher of matchers) {
+    const pattern = new RegExp(matcher.pattern.source, matcher.pattern.flags);
+    for (const m of folded.text.matchAll(pattern)) {
+      if (!m[0]) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, matcher });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: typeof found = [];
+  for (const f of found) if (!taken.some((t) => f.start < t.end && t.start < f.end)) taken.push(f);
+  taken.sort((a, b) => a.start - b.start);
+  return taken.map(({ start, end, matcher }) => {
+    const s = folded.from[start]!;
+    const e = folded.to[end - 1]!;
+    return {
+      name: matcher.names[0]!.name,
+      kind: matcher.kind,
+      reviewReferences: [...new Set(matcher.names.map((n) => n.reviewReference))].sort(),
+      start: s,
+      end: e,
+      text: text.slice(s, e),
+      context: contextAround(text, s, e, options.contextChars),
+    };
+  });
+}
