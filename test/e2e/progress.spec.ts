@@ -90,6 +90,14 @@ test('a recommendation is applied in a second district and tracked there with da
   await item.getByRole('button', { name: 'Save update' }).click();
   await expect(page.getByRole('region', { name: /^Blocked \(\d+\)$/ }).getByRole('listitem').filter({ hasText: 'DHR-PB-2023-01, recommendation 1' })).toBeVisible();
 
+  // The countywide matrix shows it blocked in Fenland, in words.
+  await openScreen(page, 'Countywide');
+  await page.getByLabel('Review').selectOption({ label: 'DHR-PB-2023-01 (Peterborough)' });
+  const grid = page.getByRole('grid', { name: /^Recommendations by district/ });
+  const row = grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /DHR-PB-2023-01 R1\b/ }) });
+  const headers = await grid.getByRole('columnheader').allInnerTexts();
+  await expect(row.getByRole('gridcell').nth(headers.findIndex((h) => h.trim() === 'Fenland') - 1)).toContainText('Blocked');
+
   // The dashboard counts it under Fenland, at its latest status: blocked.
   expect(await fenlandCounts(page)).toEqual({ onTrack: before.onTrack, blocked: before.blocked + 1 });
 });

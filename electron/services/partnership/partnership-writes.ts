@@ -142,6 +142,8 @@ export function updateDistrict(store: Store, input: { id: string; name?: string;
     retiredChange(before.retired_at, input.retired, now, changes, columns);
     if (changes.length) {
       update(db, 'districts', before.id, columns, now);
+      // Back in use: it considers the recommendations made while it was retired.
+      if (input.retired === false) ensureApplicability(db, store.installationId, now, ukToday());
       record(store, now, actionFor(changes), 'district', before.id, name ?? before.name, changes);
     }
     return getDistrict(db, before.id)!;
