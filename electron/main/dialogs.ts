@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../services/platform.ts';
+import { createAppConfig } from '../services/session/app-config.ts';
 
 const STORE_FILTERS = [{ name: 'DHR Tracker store', extensions: ['dhr'] }];
 const EXPORT_FILTER_NAMES: Record<string, string> = { docx: 'Word document', xlsx: 'Excel workbook', csv: 'CSV file', zip: 'Zip folder', pdf: 'PDF document' };
 
-export function electronDialogs(parent: () => BrowserWindow | null, defaultFile: string): Dialogs {
+/** The save dialog opens where the person last saved an export (remembered across sessions). */
+export function electronDialogs(parent: () => BrowserWindow | null, defaultFile: string, configDir: string): Dialogs {
+  const config = createAppConfig(configDir);
   return {
     async chooseStoreFile(purpose) {
       const window = parent();
@@ -28,12 +31,14 @@ export function electronDialogs(parent: () => BrowserWindow | null, defaultFile:
       const window = parent();
       const options = {
         title,
-        defaultPath: path.join(app.getPath('documents'), defaultName),
+        defaultPath: path.join(config.read().lastExportFolder ?? app.getPath('documents'), defaultName),
         filters: [{ name: EXPORT_FILTER_NAMES[extension] ?? `${extension.toUpperCase()} file`, extensions: [extension] }],
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
+      if (result.canceled || !result.filePath) return null;
+      config.rememberExportFolder(path.dirname(result.filePath));
+      return result.filePath;
     },
   };
 }

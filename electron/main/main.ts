@@ -31,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     defaultStoreFile,
     appVersion: app.getVersion(),
     emit: (event, payload) => sendToWindows(BrowserWindow.getAllWindows(), event, payload),
-    dialogs: electronDialogs(() => mainWindow, defaultStoreFile),
+    dialogs: electronDialogs(() => mainWindow, defaultStoreFile, app.getPath('userData')),
   });
 
   function createWindow(): void {

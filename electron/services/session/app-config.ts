@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // Remembers which store files were used, so the unlock screen can offer
-// them. Holds file paths only, never case data, so it may be plain JSON.
+// them, and the folder exports were last saved to. Holds paths only, never
+// case data, so it may be plain JSON.
 
 export interface AppConfig {
   recentFiles: string[];
+  lastExportFolder: string | null;
 }
 
 const MAX_RECENT = 5;
@@ -16,18 +18,24 @@ export function createAppConfig(configDir: string) {
     try {
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<AppConfig>;
       const recent = Array.isArray(parsed.recentFiles) ? parsed.recentFiles.filter((f): f is string => typeof f === 'string') : [];
-      return { recentFiles: recent.slice(0, MAX_RECENT) };
+      return { recentFiles: recent.slice(0, MAX_RECENT), lastExportFolder: typeof parsed.lastExportFolder === 'string' ? parsed.lastExportFolder : null };
     } catch {
-      // Missing or unreadable config just means no recent files.
-      return { recentFiles: [] };
+      // Missing or unreadable config just means nothing remembered yet.
+      return { recentFiles: [], lastExportFolder: null };
     }
   }
-  function remember(storeFile: string): void {
-    const recentFiles = [storeFile, ...read().recentFiles.filter((f) => f !== storeFile)].slice(0, MAX_RECENT);
+  function write(config: AppConfig): void {
     fs.mkdirSync(configDir, { recursive: true });
     const tmp = `${file}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ recentFiles }, null, 2), { mode: 0o600 });
+    fs.writeFileSync(tmp, JSON.stringify(config, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, file);
   }
-  return { read, remember };
+  function remember(storeFile: string): void {
+    const current = read();
+    write({ ...current, recentFiles: [storeFile, ...current.recentFiles.filter((f) => f !== storeFile)].slice(0, MAX_RECENT) });
+  }
+  function rememberExportFolder(folder: string): void {
+    write({ ...read(), lastExportFolder: folder });
+  }
+  return { read, remember, rememberExportFolder };
 }

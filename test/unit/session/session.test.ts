@@ -71,7 +71,7 @@ describe('session', () => {
     });
     expect(await ok('session.open', { file, passphrase: PASSPHRASE })).toMatchObject({ state: 'unlocked' });
     const config = fs.readFileSync(path.join(dir, 'config', 'dhr-tracker-config.json'), 'utf8');
-    expect(JSON.parse(config)).toEqual({ recentFiles: [file] });
+    expect(JSON.parse(config)).toEqual({ recentFiles: [file], lastExportFolder: null });
   });
 
   it('keeps the open store open when opening another one fails', async () => {
@@ -109,5 +109,18 @@ describe('session', () => {
     expect(await backend.dispatch('session.create', { file, passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'WEAK_PASSPHRASE' } });
     expect(fs.existsSync(file)).toBe(false);
     vi.restoreAllMocks();
+  });
+});
+
+describe('app config', () => {
+  it('remembers the last export folder beside the recent stores, and nothing else', async () => {
+    const { createAppConfig } = await import('../../../electron/services/session/app-config.ts');
+    const config = createAppConfig(path.join(dir, 'config2'));
+    expect(config.read()).toEqual({ recentFiles: [], lastExportFolder: null });
+    config.remember('/stores/a.dhr');
+    config.rememberExportFolder('/reports/board');
+    config.remember('/stores/b.dhr');
+    expect(config.read()).toEqual({ recentFiles: ['/stores/b.dhr', '/stores/a.dhr'], lastExportFolder: '/reports/board' });
+    expect(fs.statSync(path.join(dir, 'config2', 'dhr-tracker-config.json')).mode & 0o777).toBe(0o600);
   });
 });
