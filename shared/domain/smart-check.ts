@@ -159,3 +159,6 @@ export function smartHints(input: SmartInput, options: SmartOptions): SmartHint[
   });
   return hints;
 }
+
+/** A stable key for a hint on a recommendation: its code, and the action number for action hints. */
+export const hintKey = (hint: Pick<SmartHint, 'code' | 'actionIndex'>): string => (hint.actionIndex === undefined ? hint.code : `${hint.code}:${hint.actionIndex + 1}`);

@@ -139,7 +139,8 @@ export function actionPlanTitle(data: Pick<ActionPlanData, 'reviewLabel' | 'revi
   return `${data.review.reference} ${data.reviewLabel} action plan`;
 }
 
-export async function actionPlanDocx(data: ActionPlanData, options: { today: string }): Promise<Buffer> {
+/** The action plan table in the Home Office template: also the appendix of the overview report skeleton. */
+export function actionPlanTable(data: Pick<ActionPlanData, 'recommendations'>): Table {
   const widths = actionPlanColumnWidths();
   const total = widths.reduce((a, b) => a + b, 0);
   const rows = [headerRow(widths)];
@@ -147,12 +148,16 @@ export async function actionPlanDocx(data: ActionPlanData, options: { today: str
   if (!data.recommendations.length) {
     rows.push(new TableRow({ children: [cell(textParagraphs('No recommendations have been recorded for this review yet.'), total, { columnSpan: ACTION_PLAN_COLUMNS.length })] }));
   }
-  const table = new Table({
+  return new Table({
     rows,
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
   });
+}
+
+export async function actionPlanDocx(data: ActionPlanData, options: { today: string }): Promise<Buffer> {
+  const table = actionPlanTable(data);
 
   const label = `${data.reviewLabel} action plan`;
   const reference = cleanText(data.review.reference);

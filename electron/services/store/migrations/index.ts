@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial.ts';
 import { sql as recommendationSearch } from './002-recommendation-search.ts';
+import { sql as smartAcknowledgements } from './003-smart-acknowledgements.ts';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'full-text search over recommendations', sql: recommendationSearch },
+  { version: 3, name: 'acknowledged SMART hints', sql: smartAcknowledgements },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
