@@ -265,7 +265,9 @@ export function findNames(text: string, matchers: readonly NameMatcher[], option
   taken.sort((a, b) => a.start - b.start);
   return taken.map(({ start, end, matcher }) => {
     const s = folded.from[start]!;
-    const e = folded.to[end - 1]!;
+    let e = folded.to[end - 1]!;
+    // Accents written as separate combining marks after the last letter belong to the name.
+    while (e < text.length && /\p{M}/u.test(text[e]!)) e++;
     return {
       name: matcher.names[0]!.name,
       kind: matcher.kind,
