@@ -27,6 +27,14 @@ export function electronDialogs(parent: () => BrowserWindow | null, defaultFile:
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseFolder({ title }) {
+      const window = parent();
+      const options = { title, defaultPath: config.read().lastExportFolder ?? app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const folder = result.canceled ? null : (result.filePaths[0] ?? null);
+      if (folder) config.rememberExportFolder(folder);
+      return folder;
+    },
     async chooseExportFile({ title, defaultName, extension }) {
       const window = parent();
       const options = {
