@@ -10,7 +10,8 @@
 //   hyphen or any dash, an apostrophe or a full stop, or nothing at all:
 //   "Kittow-Ashdene" = "Kittow Ashdene" = "Kittow–Ashdene" = "KittowAshdene",
 //   and "brenda.penhallow" in an email address is found.
-// - A word broken across lines is found: "Pen-⏎hallow", "Pen- hallow", and
+// - A word broken across lines is found: "Pen-⏎hallow", "Pen- hallow" (but
+//   not a break after the first letter, which hyphenation never makes), and
 //   soft hyphens and zero-width characters anywhere in a name are ignored.
 // - Possessives and plurals are allowed after a name: "Penhallow's",
 //   "Penhallows'" (straight or curly apostrophes), "the Penhallows",
@@ -247,17 +248,49 @@ export function contextAround(text: string, start: number, end: number, chars = 
   return joined.replace(new RegExp(INVISIBLE.source, 'g'), '').replace(/\s+/g, ' ').trim();
 }
 
-/** Every real name in a text, in order, each place once (the longest match where candidates overlap). */
+/** Where a name can start in folded text: the first two letters of its first word, or the letter of a one-letter word. */
+function startOf(key: string): string {
+  const first = Array.from(key.split(' ')[0]!);
+  return first.slice(0, 2).join('');
+}
+
+const WORD_START = /(?<![\p{L}\p{N}])([\p{L}\p{N}])([\p{L}\p{N}])?/gu;
+const startIndexes = new WeakMap<readonly NameMatcher[], Map<string, NameMatcher[]>>();
+
+/** The matchers by where their names start, built once per set of matchers. */
+function startIndex(matchers: readonly NameMatcher[]): Map<string, NameMatcher[]> {
+  let index = startIndexes.get(matchers);
+  if (!index) {
+    index = new Map();
+    for (const matcher of matchers) {
+      const start = startOf(matcher.key);
+      index.set(start, [...(index.get(start) ?? []), matcher]);
+    }
+    startIndexes.set(matchers, index);
+  }
+  return index;
+}
+
+/**
+ * Every real name in a text, in order, each place once (the longest match
+ * where candidates overlap). Only the matchers whose names start the way
+ * some word of the text starts are run, so a long register costs little.
+ */
 export function findNames(text: string, matchers: readonly NameMatcher[], options: { contextChars?: number } = {}): NameMatch[] {
   if (!text || !matchers.length) return [];
   const folded = foldForMatching(text);
+  const index = startIndex(matchers);
+  const candidates = new Set<NameMatcher>();
+  for (const m of folded.text.matchAll(WORD_START)) {
+    for (const start of m[2] ? [m[1]!, m[1]! + m[2]] : [m[1]!]) for (const matcher of index.get(start) ?? []) candidates.add(matcher);
+  }
   const found: Array<{ start: number; end: number; matcher: NameMatcher }> = [];
-  for (const matcher of matchers) {
-    const pattern = new RegExp(matcher.pattern.source, matcher.pattern.flags);
-    for (const m of folded.text.matchAll(pattern)) {
-      if (!m[0]) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, matcher });
-    }
+  for (const matcher of candidates) {
+    // The matcher's own pattern, reset before and after: matching is synchronous, so nothing else can be using it.
+    const pattern = matcher.pattern;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(folded.text); m; m = pattern.exec(folded.text)) found.push({ start: m.index, end: m.index + m[0].length, matcher });
+    pattern.lastIndex = 0;
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: typeof found = [];

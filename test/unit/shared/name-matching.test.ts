@@ -123,6 +123,16 @@ describe('how a name may be written', () => {
     expect(hits('Joanna\n\tPenhallow')).toEqual(['Joanna Penhallow (full name): Joanna\n\tPenhallow']);
   });
 
+  it('finds a surname with an apostrophe however the apostrophe is written, or left out', () => {
+    const m = buildNameMatchers([{ reviewReference: 'DHR-A', pseudonym: 'Kate', realName: "Siobhan O'Dwyer" }]);
+    expect(findNames('Mrs O\u2019Dwyer, Mr ODwyer, the O Dwyers and SIOBHAN O\'DWYER', m).map((h) => `${h.name}: ${h.text}`)).toEqual([
+      "O'Dwyer: O\u2019Dwyer",
+      "O'Dwyer: ODwyer",
+      "O'Dwyer: O Dwyers",
+      "Siobhan O'Dwyer: SIOBHAN O'DWYER",
+    ]);
+  });
+
   it('finds a name in an email address', () => {
     expect(hits('mailto:joanna.penhallow@example.invalid')).toEqual(['Joanna Penhallow (full name): joanna.penhallow']);
   });
