@@ -2,6 +2,7 @@ import { anonymityHandlers } from './anonymity/anonymity-handlers.ts';
 import { countywideHandlers } from './countywide/countywide-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { demoHandlers } from './demo/demo-handlers.ts';
+import { draftingHandlers } from './drafting/drafting-handlers.ts';
 import { exportHandlers } from './exports/export-handlers.ts';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher.ts';
 import type { Dialogs } from './platform.ts';
@@ -42,6 +43,7 @@ export function createBackend(options: BackendOptions) {
     ...statusHandlers(session),
     ...reportHandlers(session, options.dialogs, options.emit),
     ...anonymityHandlers(session, options.dialogs),
+    ...draftingHandlers(session, options.dialogs),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
 }

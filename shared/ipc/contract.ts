@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
+import * as d from './drafting-schemas.ts';
 import * as p from './partnership-schemas.ts';
 import * as pr from './progress-schemas.ts';
 import * as rec from './recommendation-schemas.ts';
@@ -94,6 +95,17 @@ export const contract = {
     input: z.strictObject({ from: s.isoDate, to: s.isoDate, forPublication: z.boolean().default(false) }),
     output: s.exportResult,
   },
+  // The chair's drafting pack
+  'drafting.overviewSkeleton': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
+  'drafting.executiveSummarySkeleton': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
+  'drafting.acknowledgements': { input: z.strictObject({ recommendationId: s.uuid }), output: d.acknowledgements },
+  'drafting.acknowledgeHint': { input: d.acknowledgeInput, output: d.acknowledgements },
+  'drafting.unacknowledgeHint': { input: z.strictObject({ recommendationId: s.uuid, hintKey: z.string().max(40) }), output: d.acknowledgements },
+  /** chooseReport: ask for the chair's final .docx and check it for real names as part of the checklist */
+  'drafting.submissionCheck': { input: z.strictObject({ reviewId: s.uuid, chooseReport: z.boolean().default(false) }), output: d.submissionCheck },
+  /** Asks for the overview report, the executive summary and a folder; writes the pack and records the submission only if every check passes */
+  'drafting.submissionPack': { input: d.submissionPackInput, output: d.submissionPack },
+
   /** Pick any .docx (a chair's own draft, say) and list every real name in it, with where */
   'anonymity.checkFile': { input: s.empty, output: s.anonymityReport },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
