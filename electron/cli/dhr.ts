@@ -17,6 +17,9 @@ import { listReviews } from '../services/reviews/review-list.ts';
 import { createStore, openStore, type Store } from '../services/store/open-store.ts';
 import { storeStats } from '../services/store/store-stats.ts';
 import { verifyStore } from '../services/store/verify-store.ts';
+import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers.ts';
+import { runSubmissionCheck } from '../services/drafting/submission.ts';
+import { appendAudit } from '../services/store/audit.ts';
 import { getPassphrase } from './passphrase-source.ts';
 
 // dhr: the command-line face of the same services the app uses.
@@ -41,6 +44,13 @@ Usage:
   dhr export action-plan --db FILE --review REF --out FILE.docx
                                   The review's action plan as a Word document in the Home
                                   Office template (landscape A4, one row per action)
+  dhr export overview-skeleton --db FILE --review REF --out FILE.docx
+  dhr export executive-summary-skeleton --db FILE --review REF --out FILE.docx
+                                  The chair's skeleton documents: Home Office structure, filled from the
+                                  review (pseudonyms only), with guidance where the chair writes
+  dhr submission-check --db FILE --review REF [--report FILE.docx] [--json]
+                                  The checklist before sending to the Home Office (exit 1 until it passes);
+                                  --report checks the chair's final report for real names
   dhr export recommendations --db FILE --review REF --out FILE.docx
                                   The review's numbered recommendations as a Word document,
                                   for the overview report
@@ -65,13 +75,15 @@ The passphrase comes from the DHR_PASSPHRASE environment variable, else
 --passphrase-file, else a hidden prompt when run at a terminal.
 `;
 
-const COMMANDS = ['init', 'demo', 'stats', 'verify', 'status', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations', 'check-anonymity'] as const;
+const COMMANDS = ['init', 'demo', 'stats', 'verify', 'status', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations', 'export overview-skeleton', 'export executive-summary-skeleton', 'submission-check', 'check-anonymity'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands made of a noun and a verb, such as "reviews list" */
-const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], recommendations: ['list'], names: ['list'], export: ['action-plan', 'recommendations'] };
+const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], recommendations: ['list'], names: ['list'], export: ['action-plan', 'recommendations', 'overview-skeleton', 'executive-summary-skeleton'] };
 /** Commands that write a Word export of one review, and what they export */
 const EXPORTS: Partial<Record<Command, ReviewExportKind>> = { 'export action-plan': 'action plan', 'export recommendations': 'recommendations' };
-const NEEDS_REVIEW: readonly Command[] = ['recommendations list', 'names list', 'export action-plan', 'export recommendations'];
+const NEEDS_REVIEW: readonly Command[] = ['recommendations list', 'names list', 'export action-plan', 'export recommendations', 'export overview-skeleton', 'export executive-summary-skeleton', 'submission-check'];
+/** The chair's drafting pack: skeleton documents built from the review */
+const SKELETON_COMMANDS: Partial<Record<Command, keyof typeof SKELETONS>> = { 'export overview-skeleton': 'overview', 'export executive-summary-skeleton': 'executive summary' };
 const ACTOR = 'dhr command line';
 
 function appVersion(): string {
@@ -98,6 +110,7 @@ function parse(argv: string[]) {
         'passphrase-file': { type: 'string' },
         json: { type: 'boolean' },
         review: { type: 'string' },
+        report: { type: 'string' },
         district: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -127,12 +140,13 @@ export async function runCli(io: Io): Promise<number> {
   if (command === 'check-anonymity' && extra.length !== 1) throw new AppError('INVALID_INPUT', 'Give the Word document to check: dhr check-anonymity --db FILE DOC.docx.');
   if (extra.length && command !== 'check-anonymity') throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
-  if (values.json && !['stats', 'status', 'reviews list', 'recommendations list', 'names list'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
+  if (values.json && !['stats', 'status', 'reviews list', 'recommendations list', 'names list', 'submission-check'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
   if (NEEDS_REVIEW.includes(command) && !values.review) throw new AppError('INVALID_INPUT', `The ${command} command needs --review REF, the reference of the review.`);
   if (values.review !== undefined && !NEEDS_REVIEW.includes(command)) throw new AppError('INVALID_INPUT', `--review does not apply to dhr ${command}.`);
   if (values.district !== undefined && command !== 'status') throw new AppError('INVALID_INPUT', `--district does not apply to dhr ${command}.`);
   if (values.district !== undefined && !values.district.trim()) throw new AppError('INVALID_INPUT', 'Give --district the name of a district, such as --district Fenland.');
-  const exportKind = EXPORTS[command];
+  const exportKind = EXPORTS[command] ?? SKELETON_COMMANDS[command];
+  if (values.report !== undefined && command !== 'submission-check') throw new AppError('INVALID_INPUT', `--report does not apply to dhr ${command}.`);
   if (exportKind && !values.out) throw new AppError('INVALID_INPUT', `The ${command} command needs --out FILE.docx, the Word file to write.`);
   if (values.out !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--out does not apply to dhr ${command}.`);
   if (exportKind && !/\.docx$/i.test(values.out!)) {
@@ -276,7 +290,7 @@ export async function runCli(io: Io): Promise<number> {
     }
     case 'export action-plan':
     case 'export recommendations': {
-      const kind = exportKind!;
+      const kind = EXPORTS[command]!;
       // A bad --out is reported before the store is opened or the passphrase asked for.
       checkExportLocation(values.out!, 'docx');
       const { built, written } = await withStore(async (store) => {
@@ -288,6 +302,36 @@ export async function runCli(io: Io): Promise<number> {
       const counts = `${built.recommendations} ${built.recommendations === 1 ? 'recommendation' : 'recommendations'}, ${built.actions} ${built.actions === 1 ? 'action' : 'actions'}`;
       io.stdout.write(`Wrote the ${kind} of ${built.reference} (${counts}) to ${written.file}\n`);
       return 0;
+    }
+    case 'export overview-skeleton':
+    case 'export executive-summary-skeleton': {
+      const kind = SKELETON_COMMANDS[command]!;
+      checkExportLocation(values.out!, 'docx');
+      const written = await withStore(async (store) => {
+        const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, ukToday());
+        const file = writeExportFile(values.out!, built.bytes, 'docx');
+        store.db.transaction(() =>
+          appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: { export: SKELETONS[kind].title, file: path.basename(file.file), changes: [] } }),
+        )();
+        return file;
+      });
+      io.stdout.write(`Wrote the ${SKELETONS[kind].title} of ${values.review!.toUpperCase()} to ${written.file}\n`);
+      return 0;
+    }
+    case 'submission-check': {
+      // A report that is not a readable .docx is refused before the passphrase is asked for.
+      const document = values.report ? readChosenDocument(values.report) : null;
+      const check = await withStore((store) => {
+        const reviewId = reviewIdByReference(store.db, values.review!);
+        const hits = document ? checkChosenDocument(store, document, ACTOR).length : null;
+        return runSubmissionCheck(store.db, reviewId, document && hits !== null ? { file: document.file, hits } : null, ukToday());
+      });
+      if (values.json) io.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
+      else {
+        io.stdout.write(`Submission check for ${check.reference}: ${check.passed ? 'PASSED' : 'NOT READY'}\n`);
+        for (const item of check.items) io.stdout.write(`  ${item.passed ? 'Passed' : 'FAILED'}  ${item.label}: ${item.detail}\n`);
+      }
+      return check.passed ? 0 : 1;
     }
     case 'check-anonymity': {
       // A missing or unreadable document is reported before the store is opened or the passphrase asked for.
