@@ -130,7 +130,7 @@ export function RecommendationEditor({
       </form>
       {/* Scrolls on its own beside a long form, so it takes focus for keyboard scrolling. */}
       <aside className="rec-editor__aside" aria-label="Drafting help" tabIndex={0}>
-        <SmartHintsPanel hints={hints} />
+        <SmartHintsPanel hints={hints} recommendationId={form.id} />
         <SimilarPanel text={form.text} excludeId={form.id} />
       </aside>
     </div>

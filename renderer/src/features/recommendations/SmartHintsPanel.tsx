@@ -1,7 +1,9 @@
 import type { SmartHint } from '../../../../shared/domain/smart-check.ts';
+import { HintAcknowledgements } from '../drafting/HintAcknowledgements.tsx';
+import '../drafting/drafting.css';
 
 /** The SMART check's advice on the draft, updated as the chair types. Advisory: saving is never blocked. */
-export function SmartHintsPanel({ hints }: { hints: readonly SmartHint[] }) {
+export function SmartHintsPanel({ hints, recommendationId }: { hints: readonly SmartHint[]; recommendationId?: string }) {
   return (
     <section className="side-panel" aria-labelledby="smart-heading">
       <h2 id="smart-heading">SMART check</h2>
@@ -32,6 +34,7 @@ export function SmartHintsPanel({ hints }: { hints: readonly SmartHint[] }) {
           </>
         )}
       </div>
+      {recommendationId ? <HintAcknowledgements recommendationId={recommendationId} hints={hints} /> : null}
     </section>
   );
 }

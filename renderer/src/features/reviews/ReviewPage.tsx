@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DraftingPackPanel } from '../drafting/DraftingPackPanel.tsx';
 import { RecommendationsPanel } from '../recommendations/RecommendationsPanel.tsx';
 import { ClockWarnings, StageBadge } from './StageBadge.tsx';
 
@@ -102,6 +103,8 @@ export function ReviewPage({
       </section>
 
       <RecommendationsPanel reviewId={review.id} onEdit={onEditRecommendation} onDistricts={onDistricts} />
+
+      <DraftingPackPanel reviewId={review.id} onSubmitted={() => call('reviews.get', { id }).then(setReview, (e) => setError(errorMessage(e)))} />
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
