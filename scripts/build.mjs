@@ -10,8 +10,9 @@ const shared = {
   format: 'cjs',
   sourcemap: false,
   logLevel: 'warning',
-  // electron is provided at run time; the SQLite driver is a native module loaded from node_modules.
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // electron is provided at run time; the SQLite driver and resvg (which draws the reports' charts)
+  // are native modules loaded from node_modules.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js'],
 };
 
 const only = process.argv[2];

@@ -21,6 +21,7 @@ import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
 import { getPassphrase } from './passphrase-source.ts';
+import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
 
 // dhr: the command-line face of the same services the app uses.
 
@@ -54,6 +55,7 @@ Usage:
   dhr export recommendations --db FILE --review REF --out FILE.docx
                                   The review's numbered recommendations as a Word document,
                                   for the overview report
+${REPORT_HELP.trimEnd()}
   dhr check-anonymity --db FILE DOC.docx
                                   Look for the real name of anyone in any review's pseudonym
                                   register in a Word document: body, tables, headers, footers,
@@ -64,7 +66,8 @@ Options:
   --db FILE                The store file (.dhr)
   --passphrase-file FILE   Read the passphrase from the first line of FILE
   --review REF             The review, by its reference, in any case (recommendations list, names list, export)
-  --district NAME          One district, by its name, in any case (status)
+  --district NAME          One district, by its name, in any case (status, export csp-report)
+${REPORT_OPTIONS_HELP.trimEnd()}
   --out FILE.docx          Where to write an export. It must end in .docx. An existing
                            .docx file there is replaced; the file is written whole or
                            not at all. Exports hold pseudonyms, never real names.
@@ -78,7 +81,7 @@ The passphrase comes from the DHR_PASSPHRASE environment variable, else
 const COMMANDS = ['init', 'demo', 'stats', 'verify', 'status', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations', 'export overview-skeleton', 'export executive-summary-skeleton', 'submission-check', 'check-anonymity'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands made of a noun and a verb, such as "reviews list" */
-const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], recommendations: ['list'], names: ['list'], export: ['action-plan', 'recommendations', 'overview-skeleton', 'executive-summary-skeleton'] };
+const GROUPS: Record<string, readonly string[]> = { reviews: ['list'], recommendations: ['list'], names: ['list'], export: ['action-plan', 'recommendations', 'overview-skeleton', 'executive-summary-skeleton', 'csp-report', 'countywide'] };
 /** Commands that write a Word export of one review, and what they export */
 const EXPORTS: Partial<Record<Command, ReviewExportKind>> = { 'export action-plan': 'action plan', 'export recommendations': 'recommendations' };
 const NEEDS_REVIEW: readonly Command[] = ['recommendations list', 'names list', 'export action-plan', 'export recommendations', 'export overview-skeleton', 'export executive-summary-skeleton', 'submission-check'];
@@ -124,6 +127,8 @@ function parse(argv: string[]) {
 }
 
 export async function runCli(io: Io): Promise<number> {
+  // dhr export csp-report and dhr export countywide have their own options and live in report-commands.ts.
+  if (reportCommandOf(io.argv)) return runReportCommand(io);
   const { values, positionals } = parse(io.argv);
   if (values.help || positionals.length === 0) {
     io.stdout.write(HELP);

@@ -4,18 +4,20 @@ import { CountywideScreen } from '../features/countywide/CountywideScreen.tsx';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
 import { MyDistrictScreen } from '../features/my-district/MyDistrictScreen.tsx';
 import { RecurringScreen } from '../features/recommendations/RecurringScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { ReviewsScreen } from '../features/reviews/ReviewsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { PartnershipProvider } from './partnership-context.tsx';
 import { call } from './api-client.ts';
 
-type Screen = 'dashboard' | 'my-district' | 'countywide' | 'reviews' | 'recurring' | 'settings';
+type Screen = 'dashboard' | 'my-district' | 'countywide' | 'reviews' | 'recurring' | 'reports' | 'settings';
 const SCREENS: Array<[Screen, string]> = [
   ['dashboard', 'Dashboard'],
   ['my-district', 'My district'],
   ['countywide', 'Countywide'],
   ['reviews', 'Reviews'],
   ['recurring', 'Recurring recommendations'],
+  ['reports', 'Reports'],
   ['settings', 'Settings'],
 ];
 
@@ -112,6 +114,8 @@ function ScreenContent({ screen, empty, onChanged }: { screen: Screen; empty: bo
       return <ReviewsScreen />;
     case 'recurring':
       return <RecurringScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
