@@ -306,14 +306,14 @@ function nationalBody(data: CountywideData): Array<Paragraph | Table> {
       ? [
           dataTable({
             page: PORTRAIT_PAGE,
-            shares: [17, 39, 18, 13, 13],
+            shares: [15, 37, 17, 14, 17],
             header: ['Review and number', 'Recommendation', 'Addressed to', 'Sent to the body', 'Acknowledged'],
             rows: data.national.map((n) => [
               `${n.reviewReference}\nRecommendation ${n.number}`,
               n.text,
               n.body,
               n.notifiedDate ? formatUkDate(n.notifiedDate) : { text: 'Not yet sent', bold: true },
-              n.acknowledgedDate ? formatUkDate(n.acknowledgedDate) : { text: n.notifiedDate ? 'Not acknowledged' : 'Not applicable yet', bold: Boolean(n.notifiedDate) },
+              n.acknowledgedDate ? formatUkDate(n.acknowledgedDate) : n.notifiedDate ? { text: 'Not acknowledged', bold: true } : 'No (not sent)',
             ]),
           }),
         ]
