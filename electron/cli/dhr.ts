@@ -21,6 +21,7 @@ import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
 import { getPassphrase } from './passphrase-source.ts';
+import { runSecurityCommand, securityCommandOf, SECURITY_HELP } from './security-commands.ts';
 import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
 
 // dhr: the command-line face of the same services the app uses.
@@ -61,7 +62,7 @@ ${REPORT_HELP.trimEnd()}
                                   register in a Word document: body, tables, headers, footers,
                                   notes, comments, text boxes, tracked changes and properties.
                                   Lists each place found; exits 1 if there are any
-
+${SECURITY_HELP}
 Options:
   --db FILE                The store file (.dhr)
   --passphrase-file FILE   Read the passphrase from the first line of FILE
@@ -71,11 +72,14 @@ ${REPORT_OPTIONS_HELP.trimEnd()}
   --out FILE.docx          Where to write an export. It must end in .docx. An existing
                            .docx file there is replaced; the file is written whole or
                            not at all. Exports hold pseudonyms, never real names.
+                           For dhr backup, any new file name: a backup never overwrites.
+  --from BACKUP            The backup to restore (restore); it opens with its own passphrase
   --json                   Machine-readable output (stats, status, reviews list, recommendations list, names list)
   -h, --help               Show this help
 
 The passphrase comes from the DHR_PASSPHRASE environment variable, else
---passphrase-file, else a hidden prompt when run at a terminal.
+--passphrase-file, else a hidden prompt when run at a terminal. For dhr rekey
+that is the current passphrase, and the new one comes from DHR_NEW_PASSPHRASE.
 `;
 
 const COMMANDS = ['init', 'demo', 'stats', 'verify', 'status', 'reviews list', 'recommendations list', 'names list', 'export action-plan', 'export recommendations', 'export overview-skeleton', 'export executive-summary-skeleton', 'submission-check', 'check-anonymity'] as const;
@@ -127,6 +131,8 @@ function parse(argv: string[]) {
 }
 
 export async function runCli(io: Io): Promise<number> {
+  // backup, restore and rekey have their own options (--from) and live in security-commands.ts.
+  if (securityCommandOf(io.argv)) return runSecurityCommand(io);
   // dhr export csp-report and dhr export countywide have their own options and live in report-commands.ts.
   if (reportCommandOf(io.argv)) return runReportCommand(io);
   const { values, positionals } = parse(io.argv);

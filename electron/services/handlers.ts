@@ -11,6 +11,7 @@ import { progressHandlers } from './progress/progress-handlers.ts';
 import { recommendationHandlers } from './recommendations/recommendation-handlers.ts';
 import { reportHandlers } from './reports/report-handlers.ts';
 import { reviewHandlers } from './reviews/review-handlers.ts';
+import { securityHandlers } from './security-ops/security-handlers.ts';
 import { sessionHandlers } from './session/session-handlers.ts';
 import { createSession, type Emit, type SessionOptions } from './session/session.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
@@ -44,6 +45,7 @@ export function createBackend(options: BackendOptions) {
     ...reportHandlers(session, options.dialogs, options.emit),
     ...anonymityHandlers(session, options.dialogs),
     ...draftingHandlers(session, options.dialogs),
+    ...securityHandlers(session, options),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
 }

@@ -12,3 +12,22 @@ export interface Dialogs {
   chooseFolder?(options: { title: string }): Promise<string | null>;
   chooseExportFile(options: { title: string; defaultName: string; /** lower-case, without the dot */ extension: string }): Promise<string | null>;
 }
+
+/**
+ * The operating system's secure storage (Electron's safeStorage in the app:
+ * DPAPI on Windows, the Keychain on macOS, the desktop keyring on Linux).
+ * Used only for "Remember on this device". Tests and the CLI supply a
+ * stand-in or none at all.
+ */
+export interface Secrets {
+  /** Whether the OS can encrypt at all (safeStorage.isEncryptionAvailable()) */
+  isAvailable(): boolean;
+  /**
+   * Which store backs it: on Linux, safeStorage.getSelectedStorageBackend()
+   * ('basic_text', 'gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6' or
+   * 'unknown'); elsewhere 'dpapi' (Windows) or 'keychain' (macOS).
+   */
+  backend(): string;
+  encrypt(plain: string): Buffer;
+  decrypt(encrypted: Buffer): string;
+}

@@ -6,6 +6,7 @@ import * as pr from './progress-schemas.ts';
 import * as rec from './recommendation-schemas.ts';
 import * as r from './review-schemas.ts';
 import * as s from './schemas.ts';
+import { securityContractEntries } from './security-contract-entries.ts';
 
 /**
  * Every IPC channel the renderer may call, with the schema of its input and
@@ -108,6 +109,9 @@ export const contract = {
 
   /** Pick any .docx (a chair's own draft, say) and list every real name in it, with where */
   'anonymity.checkFile': { input: s.empty, output: s.anonymityReport },
+
+  // Passphrase change, "Remember on this device", backups and restore
+  ...securityContractEntries,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main pushes to the renderer. */

@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** The anonymity guard found real names in a document: the message lists where */
   'NAMES_FOUND',
+  /** Too many wrong passphrases: the message says how long to wait before trying again */
+  'TOO_MANY_ATTEMPTS',
+  /** A rekeyed store, a backup or a restored copy did not pass its checks; the message says what failed */
+  'VERIFY_FAILED',
+  /** The operating system cannot do what was asked (for example, no secure storage for a remembered passphrase) */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,6 +29,11 @@ export function issueFields(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+/** A channel name safe to put in a message: what arrived may not be a string, or even convertible to one. */
+function nameOf(channel: unknown): string {
+  return typeof channel === 'string' ? channel.slice(0, 80) : `(a ${channel === null ? 'null' : typeof channel}, not a channel name)`;
+}
+
 /**
  * The one place a request from the renderer becomes a handler call. It
  * checks the channel, validates the input against the contract, runs the
@@ -39,7 +44,7 @@ export function issueFields(error: z.ZodError): Record<string, string> {
 export function createDispatcher(handlers: Handlers, log: Logger = console) {
   return async function dispatch(channel: unknown, rawInput: unknown): Promise<Reply<unknown>> {
     try {
-      if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `There is no channel called ${String(channel).slice(0, 80)}.`);
+      if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `There is no channel called ${nameOf(channel)}.`);
       const spec = contract[channel];
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw new AppError('INVALID_INPUT', describeIssues(parsed.error), issueFields(parsed.error));
@@ -53,7 +58,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = console) {
       return { ok: true, value: checked.data };
     } catch (error) {
       if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
-      log.error(`Unexpected failure on ${String(channel).slice(0, 80)}`, error);
+      log.error(`Unexpected failure on ${nameOf(channel)}`, error);
       return {
         ok: false,
         error: {

@@ -1,8 +1,12 @@
-import { AppError } from '../../../shared/ipc/errors.ts';
+import { describeWait, unlockWaitMs } from '../../../shared/domain/unlock-backoff.ts';
+import { AppError, isAppError, WRONG_PASSPHRASE_MESSAGE } from '../../../shared/ipc/errors.ts';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
-import { createStore, openStore, type Store } from '../store/open-store.ts';
-import { readSettings } from '../store/settings-store.ts';
+import type { Secrets } from '../platform.ts';
+import { createRememberedPassphrases } from '../security-ops/remembered-passphrases.ts';
+import { rekeyStore } from '../security-ops/rekey.ts';
+import { createStore, openStore, openStoreReadOnly, type Store } from '../store/open-store.ts';
+import { actorName, readSettings } from '../store/settings-store.ts';
 import { isStoreEmpty } from '../store/store-stats.ts';
 import { createAppConfig } from './app-config.ts';
 
@@ -17,9 +21,12 @@ export interface SessionOptions {
   emit: Emit;
   /** Injected so tests can drive the idle clock */
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout; now: () => number };
+  /** The OS's secure storage, for "Remember on this device"; absent in tests and the CLI, where nothing is remembered */
+  secrets?: Secrets;
 }
 
 export type LockReason = EventPayload<'session.locked'>['reason'];
+export type SessionChange = 'unlocked' | 'locked';
 
 /**
  * The one open store and its lock. Handlers reach the database only through
@@ -33,6 +40,48 @@ export function createSession(options: SessionOptions) {
   let lastFile: string | null = config.read().recentFiles[0] ?? null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   let autoLockAt = 0;
+  const remembered = createRememberedPassphrases(options.configDir, options.secrets);
+  const listeners = new Set<(change: SessionChange) => void>();
+  // Wrong passphrases in a row, and when the last one was given: after a few, each further try must wait.
+  let failures = 0;
+  let lastFailureAt = 0;
+
+  function notify(change: SessionChange): void {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's trouble (say, a backup schedule) must never stop a lock or an unlock.
+      }
+    }
+  }
+
+  /** Refuse an attempt that comes too soon after too many wrong passphrases. */
+  function checkWait(): void {
+    const wait = unlockWaitMs(failures);
+    if (!wait) return;
+    const remaining = lastFailureAt + wait - timers.now();
+    if (remaining > 0) {
+      throw new AppError('TOO_MANY_ATTEMPTS', `Too many wrong passphrases. Wait ${describeWait(remaining)} before trying again.`);
+    }
+  }
+
+  /** Run something that checks a passphrase, counting wrong ones and making further tries wait. */
+  function attempt<T>(passphrase: string, run: () => T): T {
+    checkWait();
+    try {
+      const result = run();
+      failures = 0;
+      return result;
+    } catch (error) {
+      if (!(isAppError(error) && error.code === 'WRONG_PASSPHRASE' && passphrase)) throw error;
+      failures++;
+      lastFailureAt = timers.now();
+      const wait = unlockWaitMs(failures);
+      if (!wait) throw error;
+      throw new AppError('WRONG_PASSPHRASE', `${error.message} Wait ${describeWait(wait)} before trying again.`, error.fields);
+    }
+  }
 
   function autoLockMinutes(): number {
     return store ? readSettings(store.db).autoLockMinutes : 10;
@@ -65,6 +114,7 @@ export function createSession(options: SessionOptions) {
     lastFile = opened.file;
     config.remember(opened.file);
     armIdleTimer();
+    notify('unlocked');
     return status();
   }
 
@@ -74,6 +124,27 @@ export function createSession(options: SessionOptions) {
     const current = store;
     store = null;
     current?.close();
+    if (current) notify('locked');
+  }
+
+  function requireStore(): Store {
+    if (!store) throw new AppError('LOCKED', 'The store is locked. Unlock it with your passphrase to continue.');
+    return store;
+  }
+
+  function open(file: string, passphrase: string, remember?: boolean): SessionStatus {
+    // Refused before the passphrase is tried, so nothing is opened only to be let down afterwards.
+    if (remember) {
+      const availability = remembered.availability();
+      if (!availability.available) throw new AppError('UNAVAILABLE', availability.reason ?? 'The passphrase cannot be remembered on this device.');
+    }
+    // Open first: a failed attempt must not lock a store that is already open.
+    const opened = attempt(passphrase, () => openStore(file, passphrase, { appVersion: options.appVersion }));
+    closeCurrent();
+    const result = adopt(opened);
+    if (remember === true) remembered.save(opened.file, passphrase);
+    if (remember === false) remembered.forget(opened.file);
+    return result;
   }
 
   function lock(reason: LockReason): SessionStatus {
@@ -91,11 +162,82 @@ export function createSession(options: SessionOptions) {
       closeCurrent();
       return adopt(created);
     },
-    open(file: string, passphrase: string): SessionStatus {
-      // Open first: a failed attempt must not lock a store that is already open.
-      const opened = openStore(file, passphrase, { appVersion: options.appVersion });
-      closeCurrent();
-      return adopt(opened);
+    open(file: string, passphrase: string, remember?: boolean): SessionStatus {
+      return open(file, passphrase, remember);
+    },
+    /** Whether this device can remember a passphrase, and whether it remembers one for this store. */
+    rememberStatus(file: string) {
+      return { ...remembered.availability(), remembered: remembered.has(file) };
+    },
+    /** Unlock with the passphrase remembered on this device. */
+    openRemembered(file: string): SessionStatus {
+      const passphrase = remembered.recall(file);
+      if (passphrase === null) {
+        throw new AppError('NOT_FOUND', 'No passphrase is remembered for this store on this device. Enter the passphrase to unlock it.');
+      }
+      try {
+        return open(file, passphrase);
+      } catch (error) {
+        if (isAppError(error) && error.code === 'WRONG_PASSPHRASE') {
+          remembered.forget(file);
+          throw new AppError(
+            'WRONG_PASSPHRASE',
+            `The passphrase remembered on this device no longer unlocks this store (was it changed on another computer?), so it has been forgotten. ${error.message.replace(WRONG_PASSPHRASE_MESSAGE, '').trim() || 'Enter the passphrase to unlock it.'}`,
+          );
+        }
+        throw error;
+      }
+    },
+    forgetRemembered(file: string): void {
+      remembered.forget(file);
+    },
+    /**
+     * Change the open store's passphrase. The current passphrase is checked
+     * first (wrong ones count towards the wait, as at unlock); the store is
+     * then closed, rekeyed and verified, and opened again with whichever
+     * passphrase now works.
+     */
+    changePassphrase(currentPassphrase: string, newPassphrase: string): { file: string } {
+      const current = requireStore();
+      const file = current.file;
+      const actor = actorName(readSettings(current.db));
+      attempt(currentPassphrase, () => openStoreReadOnly(file, currentPassphrase).db.close());
+      if (idleTimer) timers.clearTimeout(idleTimer);
+      idleTimer = null;
+      store = null;
+      current.close();
+      let changed = false;
+      try {
+        rekeyStore(file, currentPassphrase, newPassphrase, { actor });
+        changed = true;
+      } finally {
+        // Whatever happened, the person is left with their store open, under the passphrase that now opens it.
+        try {
+          store = openStore(file, changed ? newPassphrase : currentPassphrase, { appVersion: options.appVersion });
+          armIdleTimer();
+        } catch {
+          // Cannot happen unless the file was taken away meanwhile: show the unlock screen rather than a dead app.
+          notify('locked');
+          options.emit('session.locked', { reason: 'manual' });
+        }
+      }
+      if (remembered.has(file)) {
+        try {
+          remembered.save(file, newPassphrase);
+        } catch {
+          remembered.forget(file);
+        }
+      }
+      return { file };
+    },
+    /** The open store, or null when locked (for background work such as scheduled backups). */
+    current(): Store | null {
+      return store;
+    },
+    /** Hear about unlocks and locks; returns a function that stops listening. */
+    onChange(listener: (change: SessionChange) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     /** Someone is using the app: push the auto-lock back. */
     activity(): { autoLockAt: number } | null {
@@ -107,10 +249,7 @@ export function createSession(options: SessionOptions) {
     settingsChanged(): void {
       armIdleTimer();
     },
-    requireStore(): Store {
-      if (!store) throw new AppError('LOCKED', 'The store is locked. Unlock it with your passphrase to continue.');
-      return store;
-    },
+    requireStore,
     close(): void {
       closeCurrent();
     },

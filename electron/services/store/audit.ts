@@ -56,11 +56,15 @@ export function appendAudit(db: Database, installationId: string, entry: AuditEn
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; firstBrokenSeq: number; problem: string };
 
-/** Walk the chain from the start; report the first entry whose links do not hold. */
-export function verifyAuditChain(db: Database): AuditVerdict {
+/**
+ * Walk the chain from the start; report the first entry whose links do not hold.
+ * `schema` names an attached database (a backup being checked); default the store itself.
+ */
+export function verifyAuditChain(db: Database, schema = 'main'): AuditVerdict {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`Not a schema name: ${schema}`);
   let prev = GENESIS_HASH;
   let count = 0;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of db.prepare(`SELECT * FROM "${schema}".audit_log ORDER BY seq`).iterate() as IterableIterator<AuditRow>) {
     count++;
     if (row.prev_hash !== prev) {
       return { ok: false, entries: count, firstBrokenSeq: row.seq, problem: `entry ${row.seq} does not follow the entry before it (an entry was removed or reordered)` };

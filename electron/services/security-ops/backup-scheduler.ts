@@ -1,0 +1,86 @@
+import { isAppError } from '../../../shared/ipc/errors.ts';
+import type { Logger } from '../ipc/dispatcher.ts';
+import type { Emit, Session } from '../session/session.ts';
+import { backupNow, backupStatus, type BackupInfo } from './backups.ts';
+
+// Scheduled backups: while a store is unlocked, a backup is made whenever
+// the last one is older than the schedule allows. The timer only ever runs
+// while unlocked (a backup needs the open store), and is re-armed after
+// every unlock, backup and schedule change.
+
+type Timers = { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout; now: () => number };
+
+/** Not in the first minute after unlocking: let the person start work first. */
+const FIRST_CHECK_MS = 60_000;
+/** Look again at least this often, so a long schedule never needs a timer past setTimeout's limit. */
+const MAX_WAIT_MS = 60 * 60_000;
+/** After a failure, try again in an hour rather than at once. */
+const RETRY_MS = 60 * 60_000;
+
+export function createBackupScheduler(options: { session: Session; emit: Emit; timers?: Timers; log?: Logger }) {
+  const timers = options.timers ?? { setTimeout, clearTimeout, now: Date.now };
+  const log = options.log ?? console;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastError: string | null = null;
+
+  function clear(): void {
+    if (timer) timers.clearTimeout(timer);
+    timer = null;
+  }
+
+  function arm(minimum = 1000): void {
+    clear();
+    const store = options.session.current();
+    if (!store) return;
+    const status = backupStatus(store, new Date(timers.now()));
+    if (status.dueAt === null) return;
+    const wait = Math.min(MAX_WAIT_MS, Math.max(minimum, Date.parse(status.dueAt) - timers.now()));
+    timer = timers.setTimeout(tick, wait);
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  function progress(done: number, total: number, label: string): void {
+    options.emit('task.progress', { task: 'backup', label, done, total });
+  }
+
+  /** Back up now, reporting progress; the schedule starts again from this backup. */
+  function runNow(): BackupInfo & { removed: string[] } {
+    const store = options.session.requireStore();
+    try {
+      const made = backupNow(store, { onProgress: progress, now: () => new Date(timers.now()) });
+      lastError = null;
+      return made;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+      throw error;
+    } finally {
+      arm(FIRST_CHECK_MS);
+    }
+  }
+
+  function tick(): void {
+    timer = null;
+    const store = options.session.current();
+    if (!store) return;
+    if (!backupStatus(store, new Date(timers.now())).overdue) return arm();
+    try {
+      runNow();
+    } catch (error) {
+      if (!isAppError(error)) log.error('Scheduled backup failed', error);
+      clear();
+      timer = timers.setTimeout(tick, RETRY_MS);
+      (timer as { unref?: () => void }).unref?.();
+    }
+  }
+
+  options.session.onChange((change) => (change === 'unlocked' ? arm(FIRST_CHECK_MS) : clear()));
+
+  return {
+    runNow,
+    /** The schedule changed: work out the next backup again. */
+    rescheduled: () => arm(FIRST_CHECK_MS),
+    lastError: () => lastError,
+    stop: clear,
+  };
+}
+export type BackupScheduler = ReturnType<typeof createBackupScheduler>;
