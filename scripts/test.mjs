@@ -17,6 +17,8 @@ const steps = [
   ['Type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['Unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=.test-output/unit.json']],
   ['Build', process.execPath, ['scripts/build.mjs']],
+  // Electronegativity over electron/, the renderer and dist/: fails on any high or medium finding.
+  ['Electron review', process.execPath, ['scripts/electronegativity.mjs']],
   ['Browser tests', bin('playwright'), ['test']],
 ];
 

@@ -40,6 +40,8 @@ export const SECURE_WEB_PREFERENCES = {
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
   enableBlinkFeatures: undefined,
+  // Middle-click on a link would otherwise ask for a new window (which the window-open handler denies anyway).
+  disableBlinkFeatures: 'Auxclick',
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
