@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
+import { BackupOverdueBanner } from '../features/backups/BackupOverdueBanner.tsx';
 import { CountywideScreen } from '../features/countywide/CountywideScreen.tsx';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
 import { MyDistrictScreen } from '../features/my-district/MyDistrictScreen.tsx';
@@ -94,6 +95,7 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
         </button>
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
+        <BackupOverdueBanner />
         <PartnershipProvider key={version} fallback={<p aria-live="polite">Loading…</p>}>
           <ScreenContent screen={screen} empty={status.empty} onChanged={() => void refresh()} />
         </PartnershipProvider>

@@ -6,6 +6,8 @@ import { Alert } from '../../components/Alert.tsx';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { AgenciesSection } from './AgenciesSection.tsx';
+import { BackupsSection } from './BackupsSection.tsx';
+import { ChangePassphraseSection } from './ChangePassphraseSection.tsx';
 import { DistrictsSection } from './DistrictsSection.tsx';
 import { PartnershipSettingsForm } from './PartnershipSettingsForm.tsx';
 import { StatusColoursSection } from './StatusColoursSection.tsx';
@@ -18,6 +20,8 @@ const CONTENTS: ReadonlyArray<[id: string, words: string]> = [
   ['partnership-heading', 'Partnership'],
   ['details-heading', 'Your details'],
   ['security-heading', 'Security'],
+  ['passphrase-heading', 'Change passphrase'],
+  ['backups-heading', 'Backups'],
   ['districts-heading', 'Districts'],
   ['agencies-heading', 'Agencies'],
   ['themes-heading', 'Themes'],
@@ -82,6 +86,8 @@ export function SettingsScreen() {
             </ul>
           </nav>
           <PartnershipSettingsForm settings={settings} onSaved={setSettings} {...part('settings')} />
+          <ChangePassphraseSection />
+          <BackupsSection />
           <DistrictsSection districts={lists.districts} onChanged={reload} {...part('districts')} />
           <AgenciesSection agencies={lists.agencies} onChanged={reload} {...part('agencies')} />
           <ThemesSection themes={lists.themes} onChanged={reload} {...part('themes')} />
