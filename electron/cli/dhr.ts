@@ -8,6 +8,7 @@ import { AppError, isAppError } from '../../shared/ipc/errors.ts';
 import { checkChosenDocument, describeHit, readChosenDocument } from '../services/anonymity/anonymity-guard.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
 import { statusReport } from './status-report.ts';
+import { EXCHANGE_HELP, EXCHANGE_OPTIONS_HELP, exchangeCommandOf, runExchangeCommand } from './exchange-commands.ts';
 import { buildReviewExport, recordReviewExport, reviewIdByReference, type ReviewExportKind } from '../services/exports/review-exports.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
 import { recommendationsForReview } from '../services/recommendations/recommendation-store.ts';
@@ -57,6 +58,7 @@ Usage:
                                   The review's numbered recommendations as a Word document,
                                   for the overview report
 ${REPORT_HELP.trimEnd()}
+${EXCHANGE_HELP.trimEnd()}
   dhr check-anonymity --db FILE DOC.docx
                                   Look for the real name of anyone in any review's pseudonym
                                   register in a Word document: body, tables, headers, footers,
@@ -69,6 +71,7 @@ Options:
   --review REF             The review, by its reference, in any case (recommendations list, names list, export)
   --district NAME          One district, by its name, in any case (status, export csp-report)
 ${REPORT_OPTIONS_HELP.trimEnd()}
+${EXCHANGE_OPTIONS_HELP.trimEnd()}
   --out FILE.docx          Where to write an export. It must end in .docx. An existing
                            .docx file there is replaced; the file is written whole or
                            not at all. Exports hold pseudonyms, never real names.
@@ -135,6 +138,8 @@ export async function runCli(io: Io): Promise<number> {
   if (securityCommandOf(io.argv)) return runSecurityCommand(io);
   // dhr export csp-report and dhr export countywide have their own options and live in report-commands.ts.
   if (reportCommandOf(io.argv)) return runReportCommand(io);
+  // dhr pack export|import, dhr import action-plan and dhr export xlsx|csv live in exchange-commands.ts.
+  if (exchangeCommandOf(io.argv)) return runExchangeCommand(io);
   const { values, positionals } = parse(io.argv);
   if (values.help || positionals.length === 0) {
     io.stdout.write(HELP);

@@ -1,0 +1,241 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../electron/services/store/open-store.ts';
+import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { convertWithLibreOffice, EXPECTED, wordPlan, workbookPlan, zipOf } from '../exchange/action-plan-files.ts';
+import { tablesChecksum } from '../exchange/support.ts';
+
+// dhr pack export / pack import, dhr import action-plan and dhr export
+// xlsx / csv, run as a person would run them: the real bin/dhr.mjs against
+// real encrypted stores.
+
+const BIN = path.resolve('bin/dhr.mjs');
+const PACK = 'amber kettle harbour tulip';
+let dir: string;
+let cleanup: () => void;
+let demo: string;
+let pack: string;
+
+function dhr(args: string[], env: Record<string, string | undefined> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, DHR_PASSPHRASE: PASSPHRASE, DHR_PACK_PASSPHRASE: PACK, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const stats = (db: string) => JSON.parse(dhr(['stats', '--db', db, '--json']).stdout) as Record<string, number>;
+function checksum(db: string): string {
+  const store = openStore(db, PASSPHRASE, { appVersion: 'test' });
+  try {
+    return tablesChecksum(store.db);
+  } finally {
+    store.close();
+  }
+}
+function fresh(name: string): string {
+  const db = path.join(dir, name);
+  expect(dhr(['init', '--db', db]).code).toBe(0);
+  return db;
+}
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir('dhr-cli-exchange-'));
+  demo = path.join(dir, 'demo.dhr');
+  expect(dhr(['demo', '--db', demo]).code).toBe(0);
+  pack = path.join(dir, 'county.dhrpack');
+  const r = dhr(['pack', 'export', '--db', demo, '--out', pack]);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toMatch(/^Wrote an exchange package of the whole store \(\d+ records, no real names\) to /);
+}, 180_000);
+afterAll(() => cleanup());
+
+describe('dhr pack', () => {
+  it('imports a demo package into a fresh store: the dry run writes nothing, the import gives identical stats, again changes nothing', () => {
+    const db = fresh('fresh.dhr');
+    const before = checksum(db);
+    const dry = dhr(['pack', 'import', '--db', db, pack, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/Scope: {4}countywide: the whole store/);
+    expect(dry.stdout).toMatch(/^reviews\s+17\s+0\s+0\s+0\s+0$/m);
+    expect(dry.stdout).toMatch(/Dry run: nothing was written\.\n$/);
+    expect(checksum(db)).toBe(before);
+
+    const real = dhr(['pack', 'import', '--db', db, pack]);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed\./);
+    expect(stats(db)).toEqual(stats(demo));
+
+    const afterImport = checksum(db);
+    const again = dhr(['pack', 'import', '--db', db, pack, '--json']);
+    expect(again.code).toBe(0);
+    const json = JSON.parse(again.stdout);
+    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0 });
+    expect(json.applied).toBe(false);
+    expect(checksum(db)).toBe(afterImport);
+  });
+
+  it('refuses a flipped byte, a truncated package, the wrong passphrase and another app’s file, leaving the store’s bytes as they were', () => {
+    const db = fresh('target.dhr');
+    const before = digest(db);
+    const bytes = fs.readFileSync(pack);
+    const flipped = Buffer.from(bytes);
+    flipped[Math.floor(bytes.length / 3)]! ^= 0x04;
+    const cases: Array<[string, Buffer, Record<string, string>, RegExp]> = [
+      ['flipped.dhrpack', flipped, {}, /has been altered or damaged since it was made/],
+      ['short.dhrpack', bytes.subarray(0, bytes.length - 500), {}, /is incomplete \(500 bytes are missing\): it was cut short/],
+      ['county.dhrpack', bytes, { DHR_PACK_PASSPHRASE: 'not the package passphrase' }, /That passphrase does not open this package/],
+      ['other.dhrpack', Buffer.from('SQLite format 3\u0000 and more'), {}, /is not a DHR Tracker exchange package: it is a database file/],
+      ['plan.dhrpack', Buffer.from(zipOf({ 'word/document.xml': '<w:document/>' })), {}, /is not a DHR Tracker exchange package: it is a zip file/],
+    ];
+    for (const [name, content, env, message] of cases) {
+      const file = path.join(dir, `bad-${name}`);
+      fs.writeFileSync(file, content);
+      const r = dhr(['pack', 'import', '--db', db, file], env);
+      expect(r.code, name).not.toBe(0);
+      expect(r.stderr, name).toMatch(message);
+      expect(r.stderr.split('\n').filter(Boolean), name).toHaveLength(1);
+      expect(digest(db), name).toBe(before);
+    }
+  });
+
+  it('asks for the package passphrase and refuses a short one', () => {
+    const r = dhr(['pack', 'export', '--db', demo, '--out', path.join(dir, 'x.dhrpack')], { DHR_PACK_PASSPHRASE: undefined });
+    expect(r.stderr).toMatch(/Set DHR_PACK_PASSPHRASE/);
+    const short = dhr(['pack', 'export', '--db', demo, '--out', path.join(dir, 'x.dhrpack')], { DHR_PACK_PASSPHRASE: 'too short' });
+    expect(short.stderr).toMatch(/package passphrase must be at least 12 characters/);
+    expect(fs.existsSync(path.join(dir, 'x.dhrpack'))).toBe(false);
+    expect(dhr(['pack', 'export', '--db', demo, '--out', path.join(dir, 'x.zip')]).stderr).toMatch(/--out must name a package file ending in \.dhrpack/);
+    expect(dhr(['pack', 'send', '--db', demo]).stderr).toMatch(/dhr pack export \| dhr pack import/);
+  });
+
+  it('exports one district with --district, in any case, and refuses an unknown one', () => {
+    const out = path.join(dir, 'fenland.dhrpack');
+    const r = dhr(['pack', 'export', '--db', demo, '--out', out, '--district', 'fenland']);
+    expect(r.stdout).toMatch(/Wrote an exchange package of Fenland's records/);
+    const db = fresh('from-fenland.dhr');
+    const imported = dhr(['pack', 'import', '--db', db, out, '--json']);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout).package.scope).toMatchObject({ kind: 'district', districtName: 'Fenland' });
+    expect(dhr(['pack', 'export', '--db', demo, '--out', path.join(dir, 'y.dhrpack'), '--district', 'Atlantis']).stderr).toMatch(/There is no district called "Atlantis". The districts are: /);
+  });
+});
+
+describe('dhr import action-plan', () => {
+  let db: string;
+  let reference: string;
+  beforeAll(() => {
+    db = path.join(dir, 'legacy.dhr');
+    fs.copyFileSync(demo, db);
+    const store = openStore(db, PASSPHRASE, { appVersion: 'test' });
+    try {
+      const row = store.db.prepare('SELECT id, reference FROM reviews WHERE id NOT IN (SELECT review_id FROM recommendations) ORDER BY reference LIMIT 1').get() as { id: string; reference: string };
+      store.db.prepare("UPDATE reviews SET date_of_death = '2016-05-01' WHERE id = ?").run(row.id);
+      reference = row.reference;
+    } finally {
+      store.close();
+    }
+  });
+
+  const rowsOf = (json: { recommendations: Array<{ text: string; actions: Array<{ actionText: string; agencies: string[]; targetDate: string | null; completionDate: string | null; status: string }> }> }) =>
+    json.recommendations.flatMap((r) => r.actions.map((a) => ({ recommendation: r.text, action: a.actionText, leadAgency: a.agencies[0] ?? null, targetDate: a.targetDate, completionDate: a.completionDate, status: a.status })));
+
+  it(
+    'reads Word and Excel files written by LibreOffice with --dry-run, row by row, then imports one for real',
+    async () => {
+      const word = path.join(dir, 'plan.docx');
+      fs.writeFileSync(word, await wordPlan());
+      const workbook = path.join(dir, 'plan.xlsx');
+      fs.writeFileSync(workbook, workbookPlan());
+      const files = [convertWithLibreOffice(word, path.join(dir, 'lo'), 'docx'), convertWithLibreOffice(workbook, path.join(dir, 'lo'), 'xlsx')];
+      const before = checksum(db);
+      for (const file of files) {
+        const dry = dhr(['import', 'action-plan', '--db', db, '--review', reference.toLowerCase(), file, '--dry-run', '--json']);
+        expect(dry.code, file).toBe(0);
+        const json = JSON.parse(dry.stdout);
+        expect(json.imported).toBeNull();
+        const rows = rowsOf(json);
+        EXPECTED.forEach((expected, i) => expect(rows[i], `${path.basename(file)} row ${i + 1}`).toEqual(expected));
+        expect(rows).toHaveLength(EXPECTED.length);
+        expect(json.notUnderstood.map((p: { reason: string }) => p.reason).join('\n')).toMatch(/"sometime soon" is not a date/);
+      }
+      const text = dhr(['import', 'action-plan', '--db', db, '--review', reference, files[1]!, '--dry-run']);
+      expect(text.stdout).toMatch(/^Understood: 6 rows, giving 4 new recommendations with 6 actions$/m);
+      expect(text.stdout).toMatch(/^Not understood: \d+ rows?$/m);
+      expect(text.stdout).toMatch(/Dry run: nothing was written\.\n$/);
+      expect(checksum(db)).toBe(before);
+
+      const real = dhr(['import', 'action-plan', '--db', db, '--review', reference, files[0]!]);
+      expect(real.code).toBe(0);
+      expect(real.stdout).toMatch(new RegExp(`Imported into ${reference}: 4 recommendations, 6 actions`));
+      const list = JSON.parse(dhr(['recommendations', 'list', '--db', db, '--review', reference, '--json']).stdout) as {
+        recommendations: Array<{ text: string; actions: Array<{ action: string; leadAgency: string | null; targetDate: string | null; completionDate: string | null }> }>;
+      };
+      const stored = list.recommendations.flatMap((r) => r.actions.map((a) => ({ recommendation: r.text, action: a.action, leadAgency: a.leadAgency, targetDate: a.targetDate, completionDate: a.completionDate })));
+      EXPECTED.forEach((e, i) => expect(stored[i], `stored row ${i + 1}`).toEqual({ recommendation: e.recommendation, action: e.action, leadAgency: e.leadAgency, targetDate: e.targetDate, completionDate: e.completionDate }));
+
+      // Again: the review already has them all, so nothing is imported and the command says so.
+      const again = dhr(['import', 'action-plan', '--db', db, '--review', reference, files[0]!]);
+      expect(again.code).toBe(1);
+      expect(again.stdout).toMatch(/already has this recommendation/);
+      expect(again.stderr).toMatch(/no row was understood as a new recommendation/);
+    },
+    300_000,
+  );
+
+  it('takes --map for spreadsheets', () => {
+    const csv = path.join(dir, 'cols.csv');
+    fs.writeFileSync(csv, 'Col A,Col B,Col C\nAsk about abuse at every contact,Update the screening form,31/03/2019\n');
+    const r = dhr(['import', 'action-plan', '--db', db, '--review', reference, csv, '--dry-run', '--map', 'Recommendation=Col A,Action=B,Target date=Col C', '--json']);
+    expect(r.code).toBe(0);
+    expect(rowsOf(JSON.parse(r.stdout))).toEqual([{ recommendation: 'Ask about abuse at every contact', action: 'Update the screening form', leadAgency: null, targetDate: '2019-03-31', completionDate: null, status: 'not_started' }]);
+  });
+
+  it('refuses hostile and wrong files before opening the store, leaving its bytes as they were', () => {
+    const before = digest(db);
+    const bomb = path.join(dir, 'bomb.docx');
+    fs.writeFileSync(bomb, zipOf({ 'word/document.xml': new Uint8Array(120 * 1024 * 1024) }, 9));
+    const renamed = path.join(dir, 'sheet.docx');
+    fs.writeFileSync(renamed, workbookPlan());
+    const climb = path.join(dir, 'climb.xlsx');
+    fs.writeFileSync(climb, zipOf({ 'xl/workbook.xml': '<workbook/>', '../../x': 'x' }));
+    for (const [file, message] of [
+      [bomb, /its contents would unpack to more than 100 MB/],
+      [renamed, /it is an Excel workbook with a \.docx name/],
+      [climb, /which points outside the document/],
+      [pack, /is not a file DHR Tracker can import an action plan from/],
+    ] as const) {
+      const r = dhr(['import', 'action-plan', '--db', db, '--review', reference, file]);
+      expect(r.code, file).not.toBe(0);
+      expect(r.stderr, file).toMatch(message);
+      expect(digest(db), file).toBe(before);
+    }
+  });
+});
+
+describe('dhr export xlsx and csv', () => {
+  it('writes the workbook for analysts and the CSV zip', () => {
+    const out = path.join(dir, 'data.xlsx');
+    const r = dhr(['export', 'xlsx', '--db', demo, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote 17 reviews, 85 recommendations, \d+ actions, \d+ applicability, \d+ updates to /);
+    const workbook = strFromU8(unzipSync(fs.readFileSync(out))['xl/workbook.xml']!);
+    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Reviews', 'Recommendations', 'Actions', 'Applicability', 'Updates']);
+    const zip = path.join(dir, 'data.zip');
+    expect(dhr(['export', 'csv', '--db', demo, '--out', zip]).code).toBe(0);
+    expect(Object.keys(unzipSync(fs.readFileSync(zip))).sort()).toEqual(['actions.csv', 'applicability.csv', 'recommendations.csv', 'reviews.csv', 'updates.csv']);
+    expect(dhr(['export', 'xlsx', '--db', demo, '--out', path.join(dir, 'data.docx')]).stderr).toMatch(/--out must name a file ending in \.xlsx/);
+  });
+
+  it('is in --help', () => {
+    const help = dhr(['--help']).stdout;
+    for (const line of ['dhr pack export --db FILE --out FILE.dhrpack [--district NAME]', 'dhr pack import --db FILE FILE.dhrpack [--dry-run]', 'dhr import action-plan --db FILE --review REF FILE.docx|FILE.xlsx|FILE.csv [--dry-run]', 'dhr export xlsx --db FILE --out FILE.xlsx', 'DHR_PACK_PASSPHRASE']) {
+      expect(help).toContain(line);
+    }
+  });
+});
