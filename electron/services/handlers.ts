@@ -3,6 +3,7 @@ import { countywideHandlers } from './countywide/countywide-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { demoHandlers } from './demo/demo-handlers.ts';
 import { draftingHandlers } from './drafting/drafting-handlers.ts';
+import { exchangeHandlers } from './exchange/exchange-handlers.ts';
 import { exportHandlers } from './exports/export-handlers.ts';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher.ts';
 import type { Dialogs } from './platform.ts';
@@ -46,6 +47,7 @@ export function createBackend(options: BackendOptions) {
     ...anonymityHandlers(session, options.dialogs),
     ...draftingHandlers(session, options.dialogs),
     ...securityHandlers(session, options),
+    ...exchangeHandlers(session, options.dialogs, options.emit),
   };
   return { session, handlers, dispatch: createDispatcher(handlers, options.log) };
 }

@@ -6,6 +6,7 @@ import * as pr from './progress-schemas.ts';
 import * as rec from './recommendation-schemas.ts';
 import * as r from './review-schemas.ts';
 import * as s from './schemas.ts';
+import { exchangeContract } from './exchange-contract-entries.ts';
 import { securityContractEntries } from './security-contract-entries.ts';
 
 /**
@@ -112,6 +113,8 @@ export const contract = {
 
   // Passphrase change, "Remember on this device", backups and restore
   ...securityContractEntries,
+  // Exchange packages, legacy action plans in, spreadsheets out for analysts
+  ...exchangeContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Messages main pushes to the renderer. */
