@@ -3,6 +3,7 @@ import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
 import { BackupOverdueBanner } from '../features/backups/BackupOverdueBanner.tsx';
 import { CountywideScreen } from '../features/countywide/CountywideScreen.tsx';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen.tsx';
 import { MyDistrictScreen } from '../features/my-district/MyDistrictScreen.tsx';
 import { RecurringScreen } from '../features/recommendations/RecurringScreen.tsx';
 import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
@@ -11,7 +12,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { PartnershipProvider } from './partnership-context.tsx';
 import { call } from './api-client.ts';
 
-type Screen = 'dashboard' | 'my-district' | 'countywide' | 'reviews' | 'recurring' | 'reports' | 'settings';
+type Screen = 'dashboard' | 'my-district' | 'countywide' | 'reviews' | 'recurring' | 'reports' | 'exchange' | 'settings';
 const SCREENS: Array<[Screen, string]> = [
   ['dashboard', 'Dashboard'],
   ['my-district', 'My district'],
@@ -19,6 +20,7 @@ const SCREENS: Array<[Screen, string]> = [
   ['reviews', 'Reviews'],
   ['recurring', 'Recurring recommendations'],
   ['reports', 'Reports'],
+  ['exchange', 'Exchange'],
   ['settings', 'Settings'],
 ];
 
@@ -118,6 +120,8 @@ function ScreenContent({ screen, empty, onChanged }: { screen: Screen; empty: bo
       return <RecurringScreen />;
     case 'reports':
       return <ReportsScreen />;
+    case 'exchange':
+      return <ExchangeScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
