@@ -142,8 +142,12 @@ export function createSession(options: SessionOptions) {
     const opened = attempt(passphrase, () => openStore(file, passphrase, { appVersion: options.appVersion }));
     closeCurrent();
     const result = adopt(opened);
-    if (remember === true) remembered.save(opened.file, passphrase);
-    if (remember === false) remembered.forget(opened.file);
+    try {
+      if (remember === true) remembered.save(opened.file, passphrase);
+      if (remember === false) remembered.forget(opened.file);
+    } catch {
+      // The store is open either way; the unlock screen will show it is not remembered.
+    }
     return result;
   }
 
