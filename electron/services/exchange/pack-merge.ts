@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { senderMayChange, type Importer, type OwnershipVerdict, type PackageSender } from '../../../shared/domain/exchange-ownership.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { Db } from '../store/sqlite.ts';
@@ -161,7 +162,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       case 'recommendation_addressees':
         return `an addressee of ${recLabel(row.recommendation_id as string)}`;
       case 'progress_updates':
-        return `the progress update as at ${row.as_at_date} by ${row.author}`;
+        return `the progress update as at ${formatUkDate(row.as_at_date as string)} by ${row.author}`;
       default:
         return row.review_id ? `a ${SINGULAR[spec.name] ?? 'record'} of review ${reviewRef(row.review_id as string)}` : `${SINGULAR[spec.name] ?? 'record'} ${String(row.id).slice(0, 8)}`;
     }

@@ -161,6 +161,8 @@ export function ActionPlanPanel() {
   const [done, setDone] = useState<{ reviewReference: string; recommendations: number; actions: number; agenciesCreated: number } | null>(null);
   const agencies = lists.agencies.filter((a) => !a.retired);
 
+  // The reviews to choose from, read again after an import so their counts stay true.
+  const [reviewsVersion, setReviewsVersion] = useState(0);
   useEffect(() => {
     let live = true;
     call('reviews.list', {})
@@ -173,7 +175,7 @@ export function ActionPlanPanel() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [reviewsVersion]);
 
   function show(next: Preview) {
     setPreview(next);
@@ -225,6 +227,7 @@ export function ActionPlanPanel() {
       const result = await call('exchange.applyActionPlan', { token: preview.token, reviewId: preview.reviewId, mapping: preview.kind === 'docx' ? undefined : mapping, agencyChoices });
       setDone(result);
       setPreview(null);
+      setReviewsVersion((v) => v + 1);
       await reload();
     } catch (e) {
       setError(errorMessage(e));
