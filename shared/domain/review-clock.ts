@@ -124,6 +124,11 @@ function stageOf(r: ClockInput, today: string): { stage: ReviewStage; since: str
   return { stage: 'awaiting_decision', since: r.notificationDate };
 }
 
+/** Only the stage: what reviewClock(...).stage gives, without the deadlines' date arithmetic. */
+export function reviewStage(r: ClockInput, today: string): ReviewStage {
+  return stageOf(r, today).stage;
+}
+
 export function reviewClock(r: ClockInput, settings: ClockSettings, today: string): ReviewClock {
   const { stage, since } = stageOf(r, today);
   const decisionDue = r.notificationDate ? addDays(r.notificationDate, settings.decisionWithinDays) : null;

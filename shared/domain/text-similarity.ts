@@ -78,8 +78,15 @@ export function similarity(a: string | PreparedText, b: string | PreparedText): 
 export const SIMILAR_THRESHOLD = 0.3;
 export const RECURRING_THRESHOLD = 0.38;
 
+/** The significant words of a text for a full-text query: lower case, no stopwords, each once, at most maxWords. */
+export function ftsWords(text: string, maxWords = 24): string[] {
+  return [...new Set((text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => w.length > 2 && !STOPWORDS.has(w)))].slice(0, maxWords);
+}
+
+/** An FTS5 query matching any of the words. */
+export const ftsQueryOf = (words: readonly string[]): string | null => (words.length ? words.map((w) => `"${w}"`).join(' OR ') : null);
+
 /** An FTS5 query matching any significant word of the text, to find candidates quickly. */
 export function ftsQuery(text: string, maxWords = 24): string | null {
-  const words = [...new Set((text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => w.length > 2 && !STOPWORDS.has(w)))].slice(0, maxWords);
-  return words.length ? words.map((w) => `"${w}"`).join(' OR ') : null;
+  return ftsQueryOf(ftsWords(text, maxWords));
 }

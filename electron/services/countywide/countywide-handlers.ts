@@ -1,8 +1,10 @@
 import { ukToday } from '../../../shared/domain/dates.ts';
+import { dueState } from '../../../shared/domain/implementation-status.ts';
+import { CLOSED_STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
 import type { ParsedInput } from '../../../shared/ipc/contract.ts';
 import type { Matrix, RecommendationRef } from '../../../shared/ipc/progress-schemas.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
-import { applicabilityRows, RECOMMENDATION_REFS } from '../progress/progress-queries.ts';
+import { RECOMMENDATION_REFS_ORDERED } from '../progress/progress-queries.ts';
 import type { Session } from '../session/session.ts';
 import type { Db } from '../store/sqlite.ts';
 
@@ -31,33 +33,93 @@ function sourceFilter(query: MatrixQuery): { where: string; params: Record<strin
 /** A district that has no decision recorded yet counts as still considering the recommendation. */
 const undecided = (districtId: string): MatrixCell => ({ applicabilityId: null, districtId, decision: 'under_consideration', status: null, due: 'closed', targetDate: null });
 
-export function countywideMatrix(db: Db, query: MatrixQuery, today: string = ukToday()): Matrix {
-  const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Matrix['districts'];
-  const { where, params } = sourceFilter(query);
-  const refs = db
-    .prepare(`SELECT * FROM (${RECOMMENDATION_REFS}) ref WHERE ${where} ORDER BY ref.reviewReference COLLATE NOCASE, ref.reviewReference, ref.number`)
-    .all(params) as RecommendationRef[];
+/**
+ * The status and overdue filters as SQL on ref, so a page holds only
+ * matching rows: the same tests the cells get below.
+ */
+function cellFilter(query: MatrixQuery, today: string): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  // Each is a set of recommendations read off an index once: for a status, each current district's
+  // applicable decisions (applicability_district); for overdue, the open ones past their target date
+  // (applicability_open_due).
+  if (query.status) {
+    clauses.push(`ref.id IN (SELECT a.recommendation_id FROM districts d CROSS JOIN applicability a ON a.district_id = d.id
+                              WHERE d.retired_at IS NULL AND a.decision = 'applicable' AND coalesce(a.status, 'not_started') = @status)`);
+    params.status = query.status;
+  }
+  if (query.overdueOnly) {
+    clauses.push(`ref.id IN (SELECT a.recommendation_id FROM applicability a JOIN districts d ON d.id = a.district_id AND d.retired_at IS NULL
+                              WHERE a.decision = 'applicable' AND a.target_date < @today AND coalesce(a.status, 'not_started') NOT IN (${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')}))`);
+    params.today = today;
+  }
+  return { where: clauses.join(' AND '), params };
+}
 
-  // All the cells of all those rows at once: the same filter, as a subquery.
-  const cells = new Map<string, MatrixCell>();
-  const rows = applicabilityRows(db, `d.retired_at IS NULL AND a.recommendation_id IN (SELECT ref.id FROM (${RECOMMENDATION_REFS}) ref WHERE ${where})`, params, today);
-  for (const a of rows) {
+/** A page of the matrix: `limit` rows from `offset`, counted after the filters. */
+export interface MatrixPage {
+  limit?: number;
+  offset?: number;
+}
+
+/** The matrix, or one page of it. Without a page, every matching row. */
+export function countywideMatrix(db: Db, query: MatrixQuery, today: string = ukToday(), page: MatrixPage = {}): Matrix {
+  const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Matrix['districts'];
+  const source = sourceFilter(query);
+  const paged = page.limit !== undefined || page.offset !== undefined;
+  const extra = paged ? cellFilter(query, today) : { where: '', params: {} };
+  const where = extra.where ? `${source.where} AND ${extra.where}` : source.where;
+  const params = { ...source.params, ...extra.params };
+  // In review order: by reference (unique, ignoring case), then number within the review, which is
+  // (position, rowid) order; sorting by those keys lets a page come straight off the indexes.
+  const refs = (
+    db
+      .prepare(
+        `SELECT * FROM (${RECOMMENDATION_REFS_ORDERED}) ref WHERE ${where} ORDER BY ref.reviewReference COLLATE NOCASE, ref.position, ref.rid` +
+          (paged ? ' LIMIT @limit OFFSET @offset' : ''),
+      )
+      .all(paged ? { ...params, limit: page.limit ?? -1, offset: page.offset ?? 0 } : params) as Array<RecommendationRef & { position?: number; rid?: number }>
+  ).map(({ position: _position, rid: _rid, ...ref }) => ref as RecommendationRef);
+
+  // All the cells of all those rows at once, reading only what a cell shows: every decision when the
+  // whole matrix is asked for (cells of recommendations not in it are never looked up), else those rows'.
+  const column = new Map(districts.map((d, i) => [d.id, i]));
+  const everyRow = !paged && !query.reviewId && !query.themeId;
+  const decisions = db
+    .prepare(
+      `SELECT a.id, a.recommendation_id AS recommendationId, a.district_id AS districtId, a.decision, a.status, a.target_date AS targetDate
+         FROM applicability a ${everyRow ? '' : 'WHERE a.recommendation_id IN (SELECT value FROM json_each(@ids))'}`,
+    )
+    .all(everyRow ? {} : { ids: JSON.stringify(refs.map((r) => r.id)) }) as Array<{
+    id: string;
+    recommendationId: string;
+    districtId: string;
+    decision: MatrixCell['decision'];
+    status: Status | null;
+    targetDate: string | null;
+  }>;
+  const cells = new Map<string, Array<MatrixCell | undefined>>();
+  for (const a of decisions) {
+    const col = column.get(a.districtId);
+    if (col === undefined) continue; // a retired district has no column
     const applicable = a.decision === 'applicable';
-    cells.set(`${a.recommendationId} ${a.districtId}`, {
+    let row = cells.get(a.recommendationId);
+    if (!row) cells.set(a.recommendationId, (row = []));
+    row[col] = {
       applicabilityId: a.id,
       districtId: a.districtId,
       decision: a.decision,
       // Only an applicable district is implementing the recommendation, so only it has a status.
       status: applicable ? (a.status ?? 'not_started') : null,
-      due: a.due,
+      due: applicable ? dueState(a.targetDate, a.status ?? 'not_started', today) : 'closed',
       targetDate: a.targetDate,
-    });
+    };
   }
 
   const matrixRows = refs
     .map((recommendation) => ({
       recommendation,
-      cells: districts.map((d) => cells.get(`${recommendation.id} ${d.id}`) ?? undecided(d.id)),
+      cells: districts.map((d, i) => cells.get(recommendation.id)?.[i] ?? undecided(d.id)),
     }))
     .filter(({ cells: row }) => (!query.status || row.some((c) => c.decision === 'applicable' && c.status === query.status)) && (!query.overdueOnly || row.some((c) => c.due === 'overdue')));
   return { asAt: today, districts, rows: matrixRows };

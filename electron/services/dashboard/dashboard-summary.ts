@@ -1,8 +1,8 @@
 import { addDays, ukToday } from '../../../shared/domain/dates.ts';
 import { DUE_SOON_DAYS } from '../../../shared/domain/implementation-status.ts';
 import { REVIEW_STAGES, STAGE_WORDS } from '../../../shared/domain/review-clock.ts';
-import { RECOMMENDATION_REFS } from '../progress/progress-queries.ts';
-import { listReviews } from '../reviews/review-list.ts';
+import { DEAD_RECOMMENDATION_IDS, RECOMMENDATION_REFS } from '../progress/progress-queries.ts';
+import { reviewStageCounts } from '../reviews/review-list.ts';
 import { CLOSED_STATUSES, STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
 import type { DashboardSummary } from '../../../shared/ipc/schemas.ts';
 import type { Db } from '../store/sqlite.ts';
@@ -13,36 +13,65 @@ const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Reco
 /** The overdue list shows at most this many; overdueCount counts them all. */
 export const OVERDUE_LIST_LIMIT = 200;
 const closedList = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
+type DistrictSummary = DashboardSummary['districts'][number];
 
 /** Counts by status for each district and the overdue list, as at a day. */
 export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSummary {
   const settings = readSettings(db);
   const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Array<{ id: string; name: string }>;
-  const byDistrict = new Map(
+  const byDistrict = new Map<string, DistrictSummary>(
     districts.map((d) => [d.id, { districtId: d.id, name: d.name, counts: zeroCounts(), applicable: 0, underConsideration: 0, overdue: 0, dueSoon: 0 }]),
   );
-  const rows = db
-    .prepare(
-      `SELECT a.district_id AS districtId, a.decision, coalesce(a.status, 'not_started') AS status, count(*) AS n,
-              sum(a.decision = 'applicable' AND a.target_date < @asAt AND coalesce(a.status, 'not_started') NOT IN (${closedList})) AS overdue,
-              sum(a.decision = 'applicable' AND a.target_date BETWEEN @asAt AND @soon AND coalesce(a.status, 'not_started') NOT IN (${closedList})) AS dueSoon
-         FROM applicability a
-         JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL
-         JOIN reviews v ON v.id = r.review_id AND v.deleted_at IS NULL
-        GROUP BY a.district_id, a.decision, coalesce(a.status, 'not_started')`,
-    )
-    .all({ asAt, soon: addDays(asAt, DUE_SOON_DAYS) }) as Array<{ districtId: string; decision: string; status: Status; n: number; overdue: number; dueSoon: number }>;
+  const soon = addDays(asAt, DUE_SOON_DAYS);
+  // Each current district's counts from the applicability_district index
+  // alone (district, decision, status, target date): every figure is a
+  // range of that index counted, so no row of any table is read and no
+  // expression is worked out per decision, even with hundreds of thousands.
+  const byStatus = db.prepare(`SELECT status, count(*) AS n FROM applicability WHERE district_id = @district AND decision = 'applicable' GROUP BY status`);
+  const overdueOf = db
+    .prepare(`SELECT count(*) FROM applicability WHERE district_id = @district AND decision = 'applicable' AND status IS @status AND target_date < @asAt`)
+    .pluck();
+  const dueSoonOf = db
+    .prepare(`SELECT count(*) FROM applicability WHERE district_id = @district AND decision = 'applicable' AND status IS @status AND target_date BETWEEN @asAt AND @soon`)
+    .pluck();
+  const considering = db.prepare(`SELECT count(*) FROM applicability WHERE district_id = @district AND decision = 'under_consideration'`).pluck();
   const statusCounts = zeroCounts();
-  for (const row of rows) {
+  const tally = (district: DistrictSummary, status: Status, n: number, overdue: number, dueSoon: number) => {
+    district.applicable += n;
+    district.counts[status] += n;
+    district.overdue += overdue;
+    district.dueSoon += dueSoon;
+    statusCounts[status] += n;
+  };
+  for (const district of byDistrict.values()) {
+    const at = { district: district.districtId, asAt, soon };
+    for (const row of byStatus.all(at) as Array<{ status: Status | null; n: number }>) {
+      // Closed work is never overdue or due (a missing status counts as not started).
+      const open = !CLOSED_STATUSES.includes(row.status ?? 'not_started');
+      const overdue = open ? (overdueOf.get({ ...at, status: row.status }) as number) : 0;
+      const dueSoon = open ? (dueSoonOf.get({ ...at, status: row.status }) as number) : 0;
+      tally(district, row.status ?? 'not_started', row.n, overdue, dueSoon);
+    }
+    district.underConsideration += considering.get({ district: district.districtId }) as number;
+  }
+  // Only live recommendations count: take off the decisions on deleted
+  // recommendations and on those of deleted reviews, so the counts above
+  // need no join over every decision.
+  const dead = db
+    .prepare(
+      `SELECT district_id AS districtId, decision, coalesce(status, 'not_started') AS status, target_date AS targetDate FROM applicability
+        WHERE decision IN ('applicable', 'under_consideration') AND recommendation_id IN (${DEAD_RECOMMENDATION_IDS})`,
+    )
+    .all() as Array<{ districtId: string; decision: string; status: Status; targetDate: string | null }>;
+  for (const row of dead) {
     const district = byDistrict.get(row.districtId);
     if (!district) continue;
-    if (row.decision === 'under_consideration') district.underConsideration += row.n;
-    if (row.decision !== 'applicable') continue;
-    district.applicable += row.n;
-    district.counts[row.status] += row.n;
-    district.overdue += row.overdue;
-    district.dueSoon += row.dueSoon;
-    statusCounts[row.status] += row.n;
+    if (row.decision === 'under_consideration') {
+      district.underConsideration--;
+      continue;
+    }
+    const open = !CLOSED_STATUSES.includes(row.status) && row.targetDate !== null;
+    tally(district, row.status, -1, open && row.targetDate! < asAt ? -1 : 0, open && row.targetDate! >= asAt && row.targetDate! <= soon ? -1 : 0);
   }
   // The same live recommendations and current districts as the counts, numbered as their review numbers them.
   const overdue = db
@@ -58,8 +87,8 @@ export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSum
     )
     .all({ asAt }) as DashboardSummary['overdue'];
   const summaries = [...byDistrict.values()];
-  const { rows: reviews } = listReviews(db, { sort: 'reference', direction: 'asc' }, asAt);
-  const reviewsByStage = REVIEW_STAGES.map((stage) => ({ stage, label: STAGE_WORDS[stage], count: reviews.filter((r) => r.clock.stage === stage).length }));
+  const stages = reviewStageCounts(db, asAt);
+  const reviewsByStage = REVIEW_STAGES.map((stage) => ({ stage, label: STAGE_WORDS[stage], count: stages.get(stage) ?? 0 }));
   return {
     asAt,
     partnershipName: settings.partnershipName,

@@ -6,31 +6,36 @@ import type { Db } from '../store/sqlite.ts';
 // records refer to it. Retired items are included (flagged) so the
 // settings screen can show them and bring them back.
 
-/** Every column that refers to a district, as one list of ids. */
-const DISTRICT_REFERENCES = `
-  SELECT commissioning_district_id AS ref FROM reviews
-  UNION ALL SELECT district_id FROM applicability`;
+/** Every column that refers to a district. */
+const DISTRICT_REFERENCES = [
+  ['reviews', 'commissioning_district_id'],
+  ['applicability', 'district_id'],
+] as const;
 
 /** Every column that refers to an agency. */
-const AGENCY_REFERENCES = `
-  SELECT agency_id AS ref FROM review_panel_members
-  UNION ALL SELECT agency_id FROM review_imrs
-  UNION ALL SELECT agency_id FROM recommendation_addressees
-  UNION ALL SELECT lead_agency_id FROM actions
-  UNION ALL SELECT local_lead_agency_id FROM applicability`;
+const AGENCY_REFERENCES = [
+  ['review_panel_members', 'agency_id'],
+  ['review_imrs', 'agency_id'],
+  ['recommendation_addressees', 'agency_id'],
+  ['actions', 'lead_agency_id'],
+  ['applicability', 'local_lead_agency_id'],
+] as const;
 
 /** Every column that refers to a theme. */
-const THEME_REFERENCES = `
-  SELECT theme_id AS ref FROM review_themes
-  UNION ALL SELECT theme_id FROM recommendation_themes`;
+const THEME_REFERENCES = [
+  ['review_themes', 'theme_id'],
+  ['recommendation_themes', 'theme_id'],
+] as const;
 
 /** Themes sort by the fixed order of their categories, not alphabetically. */
 const CATEGORY_ORDER = `CASE t.category ${THEME_CATEGORIES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE ${THEME_CATEGORIES.length} END`;
 
-const withUse = (table: string, references: string) => `
-  SELECT t.*, coalesce(u.n, 0) AS in_use
-  FROM ${table} t
-  LEFT JOIN (SELECT ref, count(*) AS n FROM (${references}) WHERE ref IS NOT NULL GROUP BY ref) u ON u.ref = t.id`;
+// Each item's uses are counted on an index of each referring column
+// (migration 004), so the lists stay quick with hundreds of thousands of
+// decisions: they are read again on every screen.
+const withUse = (table: string, references: ReadonlyArray<readonly [string, string]>) => `
+  SELECT t.*, ${references.map(([from, column]) => `(SELECT count(*) FROM ${from} WHERE ${column} = t.id)`).join(' + ')} AS in_use
+  FROM ${table} t`;
 
 interface ItemRow {
   id: string;

@@ -2,13 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { dueState, validateDecision, validateUpdate } from '../../../shared/domain/implementation-status.ts';
 import { APPLICABILITY_WORDS, STATUS_DEFAULTS, STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
-import type { DecideInput, MyDistrict, ProgressHistory, ProgressInput } from '../../../shared/ipc/progress-schemas.ts';
+import type { DecideInput, MyDistrict, ProgressHistory, ProgressInput, RecommendationRef } from '../../../shared/ipc/progress-schemas.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
 import { readSetting, writeSettings } from '../store/settings-store.ts';
 import type { Db } from '../store/sqlite.ts';
 import { checkAttachment } from './attachment-check.ts';
-import { applicabilityRows, recommendationRef, recommendationRefs } from './progress-queries.ts';
+import { applicabilityRows, DEAD_RECOMMENDATION_IDS, RECOMMENDATION_REFS, recommendationRef } from './progress-queries.ts';
 
 // Districts deciding whether a recommendation applies to them, and
 // recording dated progress until it is done. Every write is one
@@ -210,7 +210,12 @@ export function myDistrict(db: Db, districtId: string | null, today: string): My
   const district = chosen ? (db.prepare('SELECT id, name FROM districts WHERE id = ?').get(chosen) as { id: string; name: string } | undefined) : undefined;
   if (chosen && !district) throw new AppError('NOT_FOUND', 'That district no longer exists. Choose your district again.');
   if (!district) return { districtId: null, districtName: null, asAt: today, items: [], underConsideration: 0 };
-  const refs = recommendationRefs(db);
+  // Only the recommendations that apply here are read and numbered, not every one in the store.
+  const refs = new Map(
+    (db
+      .prepare(`SELECT ref.* FROM (${RECOMMENDATION_REFS}) ref WHERE ref.id IN (SELECT recommendation_id FROM applicability WHERE district_id = ? AND decision = 'applicable')`)
+      .all(district.id) as RecommendationRef[]).map((r) => [r.id, r]),
+  );
   const rows = applicabilityRows(db, "a.district_id = @district AND a.decision = 'applicable'", { district: district.id }, today);
   const items = rows
     .filter((a) => refs.has(a.recommendationId))
@@ -223,13 +228,13 @@ export function myDistrict(db: Db, districtId: string | null, today: string): My
         x.recommendation.reviewReference.localeCompare(y.recommendation.reviewReference) ||
         x.recommendation.number - y.recommendation.number,
     );
+  // Counted from the index, less those on recommendations that are not live.
   const underConsideration = (db
     .prepare(
-      `SELECT count(*) AS n FROM applicability a JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL
-         JOIN reviews v ON v.id = r.review_id AND v.deleted_at IS NULL
-        WHERE a.district_id = ? AND a.decision = 'under_consideration'`,
+      `SELECT (SELECT count(*) FROM applicability WHERE district_id = @district AND decision = 'under_consideration')
+            - (SELECT count(*) FROM applicability WHERE district_id = @district AND decision = 'under_consideration' AND recommendation_id IN (${DEAD_RECOMMENDATION_IDS})) AS n`,
     )
-    .get(district.id) as { n: number }).n;
+    .get({ district: district.id }) as { n: number }).n;
   return { districtId: district.id, districtName: district.name, asAt: today, items, underConsideration };
 }
 

@@ -20,15 +20,15 @@ export function describeImplementation(counts: Record<Status, number>, overdue: 
 }
 
 /** Implementation for many recommendations at once (ids not given: all). */
-export function implementationByRecommendation(db: Db, today: string): Map<string, Implementation> {
+export function implementationByRecommendation(db: Db, today: string, ids?: readonly string[]): Map<string, Implementation> {
   const rows = db
     .prepare(
       `SELECT recommendation_id AS id, coalesce(status, 'not_started') AS status, count(*) AS n,
               sum(target_date < @today AND coalesce(status, 'not_started') NOT IN (${closed})) AS overdue
-         FROM applicability WHERE decision = 'applicable'
+         FROM applicability WHERE decision = 'applicable'${ids ? ' AND recommendation_id IN (SELECT value FROM json_each(@ids))' : ''}
         GROUP BY recommendation_id, coalesce(status, 'not_started')`,
     )
-    .all({ today }) as Array<{ id: string; status: Status; n: number; overdue: number }>;
+    .all(ids ? { today, ids: JSON.stringify(ids) } : { today }) as Array<{ id: string; status: Status; n: number; overdue: number }>;
   const tallies = new Map<string, { counts: Record<Status, number>; overdue: number }>();
   for (const row of rows) {
     const t = tallies.get(row.id) ?? { counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>, overdue: 0 };

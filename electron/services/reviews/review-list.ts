@@ -1,4 +1,4 @@
-import { reviewClock, reviewTimeline, STAGE_WORDS, type ClockSettings, type ReviewClock } from '../../../shared/domain/review-clock.ts';
+import { reviewClock, reviewStage, reviewTimeline, STAGE_WORDS, type ClockInput, type ClockSettings, type ReviewClock, type ReviewStage } from '../../../shared/domain/review-clock.ts';
 import type { ReviewClockView, ReviewListQuery, ReviewRow } from '../../../shared/ipc/review-schemas.ts';
 import type { Db } from '../store/sqlite.ts';
 import { readSettings } from '../store/settings-store.ts';
@@ -53,6 +53,51 @@ function groupBy<T extends { reviewId: string }>(rows: T[]): Map<string, T[]> {
   return map;
 }
 
+type ImrDates = Array<{ reviewId: string; requestedDate: string | null }>;
+type PauseDates = Array<{ reviewId: string; startDate: string; endDate: string | null }>;
+type QaDates = Array<{ reviewId: string; submittedDate: string; outcome: 'approved' | 'resubmit' | null; outcomeDate: string | null }>;
+
+/** The IMR, pause and QA dates of every review, by review: what its clock needs besides its own dates. */
+function clockChildren(db: Db, read = { imrs: true }) {
+  return {
+    imrs: read.imrs ? groupBy(db.prepare('SELECT review_id AS reviewId, requested_date AS requestedDate FROM review_imrs').all() as ImrDates) : new Map<string, ImrDates>(),
+    pauses: groupBy(db.prepare('SELECT review_id AS reviewId, start_date AS startDate, end_date AS endDate FROM review_pauses').all() as PauseDates),
+    qa: groupBy(db.prepare('SELECT review_id AS reviewId, submitted_date AS submittedDate, outcome, outcome_date AS outcomeDate FROM review_qa_submissions ORDER BY round').all() as QaDates),
+  };
+}
+
+/**
+ * How many live reviews are at each stage, as at a day (the dashboard's
+ * chart): the same reviews and stages as listReviews, reading only what the
+ * stage depends on.
+ */
+export function reviewStageCounts(db: Db, today: string): Map<ReviewStage, number> {
+  const base = db
+    .prepare(
+      `SELECT v.id, v.notification_date AS notificationDate, v.decision, v.decision_date AS decisionDate, v.terms_of_reference_date AS termsOfReferenceDate,
+              v.draft_report_date AS draftReportDate, v.csp_approval_date AS cspApprovalDate, v.publication_date AS publicationDate,
+              v.embargoed, v.closed_date AS closedDate
+         FROM reviews v JOIN districts d ON d.id = v.commissioning_district_id
+        WHERE v.deleted_at IS NULL`,
+    )
+    .all() as Array<Omit<ClockInput, 'embargoed' | 'imrs' | 'pauses' | 'qaSubmissions'> & { id: string; embargoed: number }>;
+  const { pauses, qa } = clockChildren(db, { imrs: false });
+  // IMR requests matter only to a review not yet past setting up (with no terms of reference):
+  // the first of them moves it on to panel meetings and IMRs. Read them only for those.
+  const firstImr = db.prepare('SELECT min(requested_date) FROM review_imrs WHERE review_id = ?').pluck();
+  const counts = new Map<ReviewStage, number>();
+  for (const b of base) {
+    const input = { ...b, embargoed: b.embargoed === 1, imrs: [] as ClockInput['imrs'], pauses: pauses.get(b.id) ?? [], qaSubmissions: qa.get(b.id) ?? [] };
+    let stage = reviewStage(input, today);
+    if (stage === 'setting_up' || stage === 'awaiting_decision') {
+      const requestedDate = firstImr.get(b.id) as string | null;
+      if (requestedDate) stage = reviewStage({ ...input, imrs: [{ requestedDate }] }, today);
+    }
+    counts.set(stage, (counts.get(stage) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export function listReviews(db: Db, query: ReviewListQuery & { sort: string; direction: 'asc' | 'desc' }, today: string) {
   const settings = clockSettings(db);
   const base = db
@@ -67,18 +112,7 @@ export function listReviews(db: Db, query: ReviewListQuery & { sort: string; dir
         WHERE v.deleted_at IS NULL`,
     )
     .all() as Base[];
-  const imrs = groupBy(db.prepare('SELECT review_id AS reviewId, requested_date AS requestedDate FROM review_imrs').all() as Array<{ reviewId: string; requestedDate: string | null }>);
-  const pauses = groupBy(
-    db.prepare('SELECT review_id AS reviewId, start_date AS startDate, end_date AS endDate FROM review_pauses').all() as Array<{ reviewId: string; startDate: string; endDate: string | null }>,
-  );
-  const qa = groupBy(
-    db.prepare('SELECT review_id AS reviewId, submitted_date AS submittedDate, outcome, outcome_date AS outcomeDate FROM review_qa_submissions ORDER BY round').all() as Array<{
-      reviewId: string;
-      submittedDate: string;
-      outcome: 'approved' | 'resubmit' | null;
-      outcomeDate: string | null;
-    }>,
-  );
+  const { imrs, pauses, qa } = clockChildren(db);
   const themed = query.themeId
     ? new Set((db.prepare('SELECT review_id FROM review_themes WHERE theme_id = ?').all(query.themeId) as Array<{ review_id: string }>).map((r) => r.review_id))
     : null;

@@ -1,6 +1,7 @@
 import { sql as initial } from './001-initial.ts';
 import { sql as recommendationSearch } from './002-recommendation-search.ts';
 import { sql as smartAcknowledgements } from './003-smart-acknowledgements.ts';
+import { sql as performanceIndexes } from './004-performance-indexes.ts';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'full-text search over recommendations', sql: recommendationSearch },
   { version: 3, name: 'acknowledged SMART hints', sql: smartAcknowledgements },
+  { version: 4, name: 'indexes for national-scale stores', sql: performanceIndexes },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
