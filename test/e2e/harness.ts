@@ -79,7 +79,9 @@ export async function startApp(page: Page): Promise<TestApp> {
     const response = await serveAppRequest(rendererDir, url.replace(ORIGIN, 'app://dhr'));
     return route.fulfill({ status: response.status, headers: response.headers, body: response.body });
   });
-  await page.exposeBinding('__dhrInvoke', (_source, channel: unknown, input: unknown) => backend.dispatch(channel, input));
+  // Replies cross as JSON text: Playwright's own serialisation of a large object (a big matrix) takes
+  // far longer than Electron's structured clone, and would swamp what the renderer tests measure.
+  await page.exposeBinding('__dhrInvoke', async (_source, channel: unknown, input: unknown) => JSON.stringify(await backend.dispatch(channel, input)));
   await page.addInitScript({ content: bridge() });
   await page.goto(`${ORIGIN}/index.html`);
   return {

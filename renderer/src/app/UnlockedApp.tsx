@@ -63,7 +63,9 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
   const go = (next: Screen) => {
     setScreen(next);
     // Settings may have changed the label, lists or durations, and whether the store is empty: reload for every screen.
-    void refresh();
+    // The lists reload with the new screen at once, so it mounts (and reads its data) once, not again when the status comes back.
+    setVersion((v) => v + 1);
+    void call('session.status', {}).then(onStatus);
   };
 
   async function refresh() {

@@ -7,7 +7,8 @@ import type { EventName } from '../../../shared/ipc/contract.ts';
 
 declare global {
   interface Window {
-    __dhrInvoke(channel: string, input: unknown): Promise<unknown>;
+    /** The reply as JSON text (see harness.ts) */
+    __dhrInvoke(channel: string, input: unknown): Promise<string>;
     __dhrEmit(event: string, payload: unknown): void;
   }
 }
@@ -17,7 +18,7 @@ window.__dhrEmit = (event, payload) => {
   for (const listener of listeners.get(event) ?? []) listener(payload);
 };
 window.api = createApi({
-  invoke: (channel, input) => window.__dhrInvoke(channel, input),
+  invoke: async (channel, input) => JSON.parse(await window.__dhrInvoke(channel, input)),
   on: (event: EventName, listener) => {
     const set = listeners.get(event) ?? new Set();
     set.add(listener);

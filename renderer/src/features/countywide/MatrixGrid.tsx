@@ -3,6 +3,7 @@ import { APPLICABILITY_WORDS } from '../../../../shared/domain/vocabulary.ts';
 import type { Matrix } from '../../../../shared/ipc/progress-schemas.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { renderParts, SpacerRow, useWindowing } from '../../components/windowing.tsx';
 import { moveInGrid, type GridPosition } from './grid-navigation.ts';
 import { dueWords, rowReference, shortText, type MatrixCell } from './matrix-words.ts';
 
@@ -29,6 +30,10 @@ export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labe
   /** Move focus only after a key moved the active cell, never on a re-render or a new set of rows. */
   const focusNext = useRef(false);
   const cols = matrix.districts.length + 1;
+  // A long matrix is windowed within its scrolling area; the row with the tab stop is always rendered,
+  // so the grid keeps its one stop in the tab order and a key can move focus to any row.
+  const region = useRef<HTMLDivElement>(null);
+  const rows = useWindowing({ count: matrix.rows.length, estimate: 72, scroller: region, keep: active.row });
 
   useEffect(() => {
     if (!focusNext.current) return;
@@ -69,7 +74,7 @@ export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labe
   });
 
   return (
-    <ScrollRegion label="Countywide matrix, scrolling area" focusable={false} className="table-wrap--matrix">
+    <ScrollRegion label="Countywide matrix, scrolling area" focusable={false} className="table-wrap--matrix" regionRef={region}>
       <table role="grid" className="matrix" aria-labelledby={labelledBy} aria-busy={busy || undefined} aria-rowcount={matrix.rows.length + 1} aria-colcount={cols} onKeyDown={onKeyDown}>
         <thead>
           <tr role="row" aria-rowindex={1}>
@@ -83,20 +88,27 @@ export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labe
             ))}
           </tr>
         </thead>
-        <tbody>
-          {matrix.rows.map((r, i) => (
-            <tr role="row" key={r.recommendation.id} aria-rowindex={i + 2}>
-              <th scope="row" role="rowheader" {...cellProps(i, 0, 'matrix__row-header')}>
-                <span className="matrix__ref">{rowReference(r)}</span>
-                <span className="matrix__text">{shortText(r.recommendation.text)}</span>
-              </th>
-              {r.cells.map((c, j) => (
-                <td role="gridcell" key={c.districtId} {...cellProps(i, j + 1)}>
-                  <CellContent cell={c} />
-                </td>
-              ))}
-            </tr>
-          ))}
+        <tbody ref={rows.anchor}>
+          {renderParts(
+            rows.parts,
+            (i) => {
+              const r = matrix.rows[i]!;
+              return (
+                <tr role="row" key={r.recommendation.id} aria-rowindex={i + 2} data-window-index={i}>
+                  <th scope="row" role="rowheader" {...cellProps(i, 0, 'matrix__row-header')}>
+                    <span className="matrix__ref">{rowReference(r)}</span>
+                    <span className="matrix__text">{shortText(r.recommendation.text)}</span>
+                  </th>
+                  {r.cells.map((c, j) => (
+                    <td role="gridcell" key={c.districtId} {...cellProps(i, j + 1)}>
+                      <CellContent cell={c} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            },
+            (key, height) => <SpacerRow key={key} height={height} columns={cols} />,
+          )}
         </tbody>
       </table>
     </ScrollRegion>

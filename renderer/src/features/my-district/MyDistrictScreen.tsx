@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatLongDate, formatUkDate } from '../../../../shared/domain/dates.ts';
 import { DUE_WORDS } from '../../../../shared/domain/implementation-status.ts';
 import { STATUSES, STATUS_DEFAULTS, type Status } from '../../../../shared/domain/vocabulary.ts';
@@ -8,6 +8,7 @@ import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { renderParts, SpacerItem, useWindowing } from '../../components/windowing.tsx';
 import { ProgressUpdateForm } from '../progress/ProgressUpdateForm.tsx';
 import '../progress/progress.css';
 
@@ -51,6 +52,8 @@ export function MyDistrictScreen() {
     }
   }
 
+  const grouped = useMemo(() => (data ? groups(data.items) : []), [data]);
+
   if (!data) return error ? <Alert>{error}</Alert> : <p aria-live="polite">Loading…</p>;
   const picker = (
     <section className="panel" aria-labelledby="choose-heading">
@@ -87,7 +90,7 @@ export function MyDistrictScreen() {
           {notice ? <Alert kind="success">{notice}</Alert> : null}
           <nav aria-label="Groups" className="group-links">
             <ul>
-              {groups(data.items).map((g) => (
+              {grouped.map((g) => (
                 <li key={g.key}>
                   <a href={`#group-${g.key}`}>
                     {g.title} ({g.items.length})
@@ -96,14 +99,16 @@ export function MyDistrictScreen() {
               ))}
             </ul>
           </nav>
-          {groups(data.items).map((g) => (
+          {grouped.map((g) => (
             <section key={g.key} className="my-group" aria-labelledby={`group-${g.key}`}>
               <h2 id={`group-${g.key}`} tabIndex={-1}>
                 {g.title} ({g.items.length})
               </h2>
-              <ul className="my-list">
-                {g.items.map(({ recommendation: r, applicability: a }) => (
-                  <li key={a.id} className={`my-item${a.due === 'overdue' ? ' my-item--overdue' : ''}`} aria-labelledby={`item-${a.id}`}>
+              <GroupItems
+                items={g.items}
+                keepId={updating}
+                renderItem={({ recommendation: r, applicability: a }, position) => (
+                  <li key={a.id} data-window-index={position.index} aria-setsize={position.setSize} aria-posinset={position.posInSet} className={`my-item${a.due === 'overdue' ? ' my-item--overdue' : ''}`} aria-labelledby={`item-${a.id}`}>
                     <h3 id={`item-${a.id}`}>
                       {r.reviewReference}, recommendation {r.number}
                     </h3>
@@ -132,12 +137,39 @@ export function MyDistrictScreen() {
                       </button>
                     )}
                   </li>
-                ))}
-              </ul>
+                )}
+              />
             </section>
           ))}
         </>
       )}
     </>
+  );
+}
+
+/** Where an item is in its group's list: its index, and its place for assistive technology when the list is windowed. */
+interface ItemPosition {
+  index: number;
+  setSize: number | undefined;
+  posInSet: number | undefined;
+}
+
+/**
+ * A group's items. A long group is windowed against the page's scrolling:
+ * only the items near the view are in the page. The item with an update
+ * form open is always rendered.
+ */
+function GroupItems({ items, keepId, renderItem }: { items: MyDistrictItem[]; keepId: string | null; renderItem: (item: MyDistrictItem, position: ItemPosition) => ReactNode }) {
+  const keep = keepId ? items.findIndex((i) => i.applicability.id === keepId) : -1;
+  const list = useWindowing({ count: items.length, estimate: 190, keep: keep >= 0 ? keep : null });
+  return (
+    <ul className="my-list" ref={list.anchor}>
+      {renderParts(
+        list.parts,
+        (index) =>
+          renderItem(items[index]!, { index, setSize: list.windowed ? items.length : undefined, posInSet: list.windowed ? index + 1 : undefined }),
+        (key, height) => <SpacerItem key={key} height={height} />,
+      )}
+    </ul>
   );
 }

@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
+import { renderParts, SpacerRow, useWindowing } from '../../components/windowing.tsx';
 import { ClockWarnings, StageBadge } from './StageBadge.tsx';
 
 type Sort = NonNullable<ReviewListQuery['sort']>;
@@ -30,6 +31,8 @@ export function ReviewList({ query, onQuery, onOpen, onNew }: { query: ReviewLis
     call('reviews.list', query).then(setResult, (e) => setError(errorMessage(e)));
   }, [query]);
 
+  // A long register is windowed: only the rows near the view are in the page.
+  const rows = useWindowing({ count: result?.rows.length ?? 0, estimate: 49 });
   const set = (patch: Partial<ReviewListQuery>) => onQuery({ ...query, ...patch });
   const sortBy = (sort: Sort) => set({ sort, direction: query.sort === sort && query.direction !== 'desc' ? 'desc' : 'asc' });
   const activeSort = query.sort ?? 'reference';
@@ -64,7 +67,7 @@ export function ReviewList({ query, onQuery, onOpen, onNew }: { query: ReviewLis
             Showing {result.rows.length} of {result.total} reviews
           </p>
           <ScrollRegion label="Reviews table">
-            <table className="reviews-table">
+            <table className="reviews-table" aria-rowcount={rows.windowed ? result.rows.length + 1 : undefined}>
               <thead>
                 <tr>
                   {COLUMNS.map(([sort, label]) => (
@@ -81,26 +84,33 @@ export function ReviewList({ query, onQuery, onOpen, onNew }: { query: ReviewLis
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <button type="button" className="button--link" onClick={() => onOpen(r.id)}>
-                        {r.reference}
-                      </button>
-                    </th>
-                    <td>{r.victimPseudonym}</td>
-                    <td>{r.districtName}</td>
-                    <td>
-                      <StageBadge clock={{ ...r.clock, daysInStage: null }} />
-                    </td>
-                    <td className="num">{r.clock.daysInStage ?? '—'}</td>
-                    <td>
-                      <ClockWarnings clock={r.clock} compact />
-                    </td>
-                    <td>{r.notificationDate ? formatUkDate(r.notificationDate) : '—'}</td>
-                  </tr>
-                ))}
+              <tbody ref={rows.anchor}>
+                {renderParts(
+                  rows.parts,
+                  (i) => {
+                    const r = result.rows[i]!;
+                    return (
+                      <tr key={r.id} data-window-index={i} aria-rowindex={rows.windowed ? i + 2 : undefined}>
+                        <th scope="row">
+                          <button type="button" className="button--link" onClick={() => onOpen(r.id)}>
+                            {r.reference}
+                          </button>
+                        </th>
+                        <td>{r.victimPseudonym}</td>
+                        <td>{r.districtName}</td>
+                        <td>
+                          <StageBadge clock={{ ...r.clock, daysInStage: null }} />
+                        </td>
+                        <td className="num">{r.clock.daysInStage ?? '—'}</td>
+                        <td>
+                          <ClockWarnings clock={r.clock} compact />
+                        </td>
+                        <td>{r.notificationDate ? formatUkDate(r.notificationDate) : '—'}</td>
+                      </tr>
+                    );
+                  },
+                  (key, height) => <SpacerRow key={key} height={height} columns={COLUMNS.length} />,
+                )}
               </tbody>
             </table>
           </ScrollRegion>
