@@ -25,6 +25,7 @@ const districtCard = (page: Page, name: string) => page.getByRole('listitem').fi
 const fenlandCounts = async (page: Page) => {
   await openScreen(page, 'Dashboard');
   const table = page.getByRole('table').filter({ has: page.getByRole('rowheader', { name: 'Fenland' }) }).first();
+  await expect(table).toBeVisible(); // the dashboard has loaded its figures
   const headers = await table.locator('thead th').allInnerTexts();
   const cells = await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Fenland' }) }).locator('td').allInnerTexts();
   const count = (label: string) => Number(cells[headers.findIndex((h) => h.startsWith(label)) - 1]);
