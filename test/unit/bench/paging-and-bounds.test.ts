@@ -87,3 +87,32 @@ describe('bounded search and recurring groups', () => {
     for (const g of groups) expect(g.reviews).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('the running counts (migration 5)', () => {
+  const inStep = () => {
+    const db = t.db();
+    const kept = db.prepare(`SELECT district_id, decision, status, n FROM applicability_counts WHERE n <> 0 ORDER BY 1, 2, 3`).all();
+    const counted = db
+      .prepare(`SELECT district_id, decision, coalesce(status, '') AS status, count(*) AS n FROM applicability GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
+      .all();
+    expect(kept).toEqual(counted);
+    expect(db.prepare(`SELECT n FROM row_counts WHERE name = 'progress_updates'`).pluck().get()).toBe(db.prepare('SELECT count(*) FROM progress_updates').pluck().get());
+    expect(db.prepare('SELECT count(*) FROM applicability_counts WHERE n < 0').pluck().get()).toBe(0);
+  };
+
+  it('stay in step with the decisions and updates through decisions, progress, new districts and deletions', async () => {
+    inStep();
+    const db = t.db();
+    const considering = db.prepare(`SELECT recommendation_id AS recommendationId, district_id AS districtId FROM applicability WHERE decision = 'under_consideration' LIMIT 3`).all() as Array<{ recommendationId: string; districtId: string }>;
+    await t.ok('applicability.decide', { items: considering, decision: 'applicable', localLeadAgencyId: null, targetDate: '2027-06-30' });
+    inStep();
+    const applicable = db.prepare(`SELECT id FROM applicability WHERE decision = 'applicable' LIMIT 1`).pluck().get() as string;
+    await t.ok('progress.add', { applicabilityId: applicable, asAtDate: today, author: 'Test Officer', status: 'blocked', note: 'Waiting for funding.' });
+    inStep();
+    await t.ok('districts.add', { name: 'Newtown', shortName: 'NT' });
+    inStep();
+    // A recommendation deleted outright takes its decisions and their updates with it.
+    db.prepare('DELETE FROM recommendations WHERE rowid = (SELECT min(rowid) FROM recommendations)').run();
+    inStep();
+  });
+});

@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial.ts';
 import { sql as recommendationSearch } from './002-recommendation-search.ts';
 import { sql as smartAcknowledgements } from './003-smart-acknowledgements.ts';
 import { sql as performanceIndexes } from './004-performance-indexes.ts';
+import { sql as runningCounts } from './005-running-counts.ts';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'full-text search over recommendations', sql: recommendationSearch },
   { version: 3, name: 'acknowledged SMART hints', sql: smartAcknowledgements },
   { version: 4, name: 'indexes for national-scale stores', sql: performanceIndexes },
+  { version: 5, name: 'running counts for the dashboard', sql: runningCounts },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
