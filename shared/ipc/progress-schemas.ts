@@ -104,11 +104,24 @@ export const myDistrict = z.object({
 });
 export type MyDistrict = z.infer<typeof myDistrict>;
 
+/** The most rows one request for the matrix may ask for: a page, not the whole of a national store. */
+export const MATRIX_PAGE_LIMIT = 1000;
+const wholeNumber = (what: string) => z.number({ error: `Give the ${what} as a whole number.` }).int(`Give the ${what} as a whole number.`);
 export const matrixInput = z.strictObject({
   reviewId: uuid.optional(),
   themeId: uuid.optional(),
   status: z.enum(STATUSES).optional(),
   overdueOnly: z.boolean().optional(),
+  // A page of the rows that match the filters, in the matrix's order. Without either, every matching row, as before paging.
+  /** How many rows to return, from 1 to MATRIX_PAGE_LIMIT */
+  limit: wholeNumber('number of rows')
+    .min(1, 'Ask for at least 1 row.')
+    .max(MATRIX_PAGE_LIMIT, `Ask for at most ${MATRIX_PAGE_LIMIT.toLocaleString('en-GB')} rows at a time.`)
+    .optional(),
+  /** How many matching rows to skip first (0 is the first row) */
+  offset: wholeNumber('first row')
+    .min(0, 'The first row cannot be before the start: give 0 or more.')
+    .optional(),
 });
 export type MatrixQuery = z.input<typeof matrixInput>;
 export const matrixCell = z.object({
@@ -123,6 +136,8 @@ export const matrix = z.object({
   asAt: isoDate,
   districts: z.array(z.object({ id: z.string(), name: z.string() })),
   rows: z.array(z.object({ recommendation: recommendationRef, cells: z.array(matrixCell) })),
+  /** How many rows match the filters in all: more than rows holds when a page was asked for */
+  total: z.number().int().min(0),
 });
 export type Matrix = z.infer<typeof matrix>;
 

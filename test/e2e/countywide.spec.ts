@@ -34,7 +34,13 @@ const bodyRows = (page: Page) => grid(page).getByRole('row').filter({ has: page.
 const cellAt = (page: Page, row: number, col: number): Locator =>
   col === 0 ? bodyRows(page).nth(row).getByRole('rowheader') : bodyRows(page).nth(row).getByRole('gridcell').nth(col - 1);
 const refOf = (r: Matrix['rows'][number]) => `${r.recommendation.reviewReference} R${r.recommendation.number}`;
-const rowHeaderRefs = async (page: Page) => (await grid(page).getByRole('rowheader').allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+/** The rows still being read (fetched a page at a time), shown as "Loading…". */
+const loadingRows = (page: Page) => grid(page).locator('tbody tr[aria-busy="true"]');
+/** The references of the rows, once every rendered row has been read. */
+async function rowHeaderRefs(page: Page): Promise<string[]> {
+  await expect(loadingRows(page)).toHaveCount(0);
+  return (await grid(page).getByRole('rowheader').allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+}
 
 test('the matrix shows every recommendation by district, status in words and colour, with a key; filters narrow it', async ({ page }) => {
   const all = await backend<Matrix>('countywide.matrix');
@@ -181,4 +187,96 @@ test('the matrix works from the keyboard: one tab stop, arrow keys, Home and End
   await expect(page.getByRole('region', { name: `${refOf(all.rows[2]!)} in ${all.districts[2]!.name}` })).toBeVisible();
   await expect(cellAt(page, 2, 3)).toHaveAttribute('tabindex', '0');
   await expect(grid(page).locator('[tabindex="0"]')).toHaveCount(1);
+});
+
+/**
+ * Hold back the replies for the countywide matrix that `hold` picks, until
+ * released: as if main were slow to read those rows. `delivered` settles once
+ * every held reply has been handed back to the page.
+ */
+function holdMatrixReplies(hold: (input: Record<string, unknown>) => boolean) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const held: Array<Promise<unknown>> = [];
+  const dispatch = app.backend.dispatch;
+  app.backend.dispatch = async (channel, input) => {
+    if (channel !== 'countywide.matrix' || !hold((input ?? {}) as Record<string, unknown>)) return dispatch(channel, input);
+    const reply = gate.then(() => dispatch(channel, input));
+    held.push(reply);
+    return reply;
+  };
+  return {
+    held: () => held.length,
+    release: async () => {
+      release();
+      await Promise.all(held);
+    },
+  };
+}
+
+/** Let the page take in replies already sent and render them. */
+const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(resolve), 100)));
+
+test('rows not read yet show as loading, keep their place for the keyboard, and fill in when their page comes', async ({ page }) => {
+  const all = await backend<Matrix>('countywide.matrix');
+  expect(all.total).toBe(all.rows.length);
+  // Rows are fetched a page at a time; hold back every page after the first.
+  const slow = holdMatrixReplies((input) => ((input.offset as number | undefined) ?? 0) > 0);
+  await openScreen(page, 'Dashboard');
+  await openScreen(page, 'Countywide');
+  await expect(page.getByRole('status').filter({ hasText: `${all.rows.length} recommendations in all, across 6 districts.` })).toBeVisible();
+  // Every row has its place (aria-rowcount counts them all); those not read yet say so.
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(all.rows.length + 1));
+  await expect(bodyRows(page)).toHaveCount(all.rows.length);
+  const waiting = await loadingRows(page).count();
+  expect(waiting).toBeGreaterThan(0);
+  expect(waiting).toBeLessThan(all.rows.length);
+  const firstWaiting = all.rows.length - waiting;
+  await expect(cellAt(page, 0, 0)).toContainText(refOf(all.rows[0]!));
+  await expect(cellAt(page, firstWaiting, 0)).toHaveText('Loading…');
+  await expect(bodyRows(page).nth(firstWaiting)).toHaveAttribute('aria-rowindex', String(firstWaiting + 2));
+  expect(slow.held()).toBeGreaterThan(0);
+  await expectNoAxeViolations(page, 'countywide matrix, rows still loading');
+
+  // The keyboard reaches a row still loading; Enter there says so rather than showing nothing.
+  await cellAt(page, 0, 0).focus();
+  await page.keyboard.press('Control+End');
+  const lastCell = cellAt(page, all.rows.length - 1, 6);
+  await expect(lastCell).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('That row is still loading. Try again in a moment.')).toBeAttached();
+
+  // Its page comes: the row fills in, and focus stays on the same cell.
+  await slow.release();
+  await expect(loadingRows(page)).toHaveCount(0);
+  await expect(cellAt(page, all.rows.length - 1, 0)).toContainText(refOf(all.rows.at(-1)!));
+  await expect(lastCell).toBeFocused();
+  expect(await rowHeaderRefs(page)).toEqual(all.rows.map(refOf));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: `${refOf(all.rows.at(-1)!)} in ${all.districts[5]!.name}` })).toBeVisible();
+});
+
+test('a reply for filters already changed is ignored, however late it comes', async ({ page }) => {
+  const onTrack = await backend<Matrix>('countywide.matrix', { status: 'on_track' });
+  const blocked = await backend<Matrix>('countywide.matrix', { status: 'blocked' });
+  expect(onTrack.rows.length).toBeGreaterThan(0);
+  expect(blocked.rows.map(refOf)).not.toEqual(onTrack.rows.map(refOf));
+  await expect(bodyRows(page).first()).toBeVisible();
+
+  // Blocked is slow to come back; by the time it does, the person has chosen On track instead.
+  const slow = holdMatrixReplies((input) => input.status === 'blocked');
+  await page.getByLabel('Status').selectOption({ label: 'Blocked' });
+  await expect.poll(() => slow.held()).toBeGreaterThan(0);
+  // While it loads, the rows showing are marked busy.
+  await expect(grid(page)).toHaveAttribute('aria-busy', 'true');
+  await page.getByLabel('Status').selectOption({ label: 'On track' });
+  await expect(page.getByRole('status').filter({ hasText: `${onTrack.rows.length} recommendations match these filters` })).toBeVisible();
+  expect(await rowHeaderRefs(page)).toEqual(onTrack.rows.map(refOf));
+  await expect(grid(page)).not.toHaveAttribute('aria-busy');
+
+  await slow.release();
+  await settle(page);
+  await expect(page.getByRole('status').filter({ hasText: `${onTrack.rows.length} recommendations match these filters` })).toBeVisible();
+  expect(await rowHeaderRefs(page)).toEqual(onTrack.rows.map(refOf));
+  await expect(page.getByLabel('Status')).toHaveValue('on_track');
 });

@@ -1,22 +1,22 @@
 import { ukToday } from '../../../shared/domain/dates.ts';
 import { dueState } from '../../../shared/domain/implementation-status.ts';
-import { CLOSED_STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
-import type { ParsedInput } from '../../../shared/ipc/contract.ts';
+import type { Status } from '../../../shared/domain/vocabulary.ts';
 import type { Matrix, RecommendationRef } from '../../../shared/ipc/progress-schemas.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import { RECOMMENDATION_REFS_ORDERED } from '../progress/progress-queries.ts';
 import type { Session } from '../session/session.ts';
 import type { Db } from '../store/sqlite.ts';
+import { countMatrixRows, OVERDUE_SET, STATUS_SET, type MatrixFilters } from './matrix-total.ts';
 
 // The countywide matrix: every live recommendation against every current
 // district, with each district's decision, status and due state. Two
-// queries whatever the size: one for the rows, one for all their cells.
+// queries whatever the size: one for the rows, one for all their cells; and
+// for a full page, one more counting from indexes how many rows match.
 
 type MatrixCell = Matrix['rows'][number]['cells'][number];
-type MatrixQuery = ParsedInput<'countywide.matrix'>;
 
 /** Filters that pick recommendations by where they came from; status and overdue are read from the cells. */
-function sourceFilter(query: MatrixQuery): { where: string; params: Record<string, unknown> } {
+function sourceFilter(query: MatrixFilters): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   if (query.reviewId) {
@@ -37,20 +37,18 @@ const undecided = (districtId: string): MatrixCell => ({ applicabilityId: null, 
  * The status and overdue filters as SQL on ref, so a page holds only
  * matching rows: the same tests the cells get below.
  */
-function cellFilter(query: MatrixQuery, today: string): { where: string; params: Record<string, unknown> } {
+function cellFilter(query: MatrixFilters, today: string): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   // Each is a set of recommendations read off an index once: for a status, each current district's
   // applicable decisions (applicability_district); for overdue, the open ones past their target date
   // (applicability_open_due).
   if (query.status) {
-    clauses.push(`ref.id IN (SELECT a.recommendation_id FROM districts d CROSS JOIN applicability a ON a.district_id = d.id
-                              WHERE d.retired_at IS NULL AND a.decision = 'applicable' AND coalesce(a.status, 'not_started') = @status)`);
+    clauses.push(`ref.id IN (${STATUS_SET})`);
     params.status = query.status;
   }
   if (query.overdueOnly) {
-    clauses.push(`ref.id IN (SELECT a.recommendation_id FROM applicability a JOIN districts d ON d.id = a.district_id AND d.retired_at IS NULL
-                              WHERE a.decision = 'applicable' AND a.target_date < @today AND coalesce(a.status, 'not_started') NOT IN (${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')}))`);
+    clauses.push(`ref.id IN (${OVERDUE_SET})`);
     params.today = today;
   }
   return { where: clauses.join(' AND '), params };
@@ -62,8 +60,11 @@ export interface MatrixPage {
   offset?: number;
 }
 
-/** The matrix, or one page of it. Without a page, every matching row. */
-export function countywideMatrix(db: Db, query: MatrixQuery, today: string = ukToday(), page: MatrixPage = {}): Matrix {
+/**
+ * The matrix, or one page of it. Without a page, every matching row. The
+ * total is how many rows match the filters, whatever the page.
+ */
+export function countywideMatrix(db: Db, query: MatrixFilters, today: string = ukToday(), page: MatrixPage = {}): Matrix {
   const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Matrix['districts'];
   const source = sourceFilter(query);
   const paged = page.limit !== undefined || page.offset !== undefined;
@@ -122,11 +123,25 @@ export function countywideMatrix(db: Db, query: MatrixQuery, today: string = ukT
       cells: districts.map((d, i) => cells.get(recommendation.id)?.[i] ?? undecided(d.id)),
     }))
     .filter(({ cells: row }) => (!query.status || row.some((c) => c.decision === 'applicable' && c.status === query.status)) && (!query.overdueOnly || row.some((c) => c.due === 'overdue')));
-  return { asAt: today, districts, rows: matrixRows };
+  return { asAt: today, districts, rows: matrixRows, total: paged ? pageTotal(db, query, today, page, refs.length) : matrixRows.length };
+}
+
+/**
+ * How many rows match, for a page that returned `returned` rows. A page that
+ * is not full, and not past the end, holds the last matching row, so the
+ * total is known without counting: only a full page (or one past the end)
+ * needs the count.
+ */
+function pageTotal(db: Db, query: MatrixFilters, today: string, page: MatrixPage, returned: number): number {
+  const offset = page.offset ?? 0;
+  const full = page.limit !== undefined && returned >= page.limit;
+  if (!full && (returned > 0 || offset === 0)) return offset + returned;
+  return countMatrixRows(db, query, today);
 }
 
 export function countywideHandlers(session: Session): PartialHandlers<'countywide.matrix'> {
   return {
-    'countywide.matrix': (query) => countywideMatrix(session.requireStore().db, query),
+    // Without limit and offset, the whole matrix (as before paging); with either, that page of it.
+    'countywide.matrix': ({ limit, offset, ...filters }) => countywideMatrix(session.requireStore().db, filters, ukToday(), { limit, offset }),
   };
 }

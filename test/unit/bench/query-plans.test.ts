@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_TODAY, fillStore } from '../../../electron/services/bench/generate.ts';
 import { SCALES } from '../../../electron/services/bench/scales.ts';
 import { countywideMatrix } from '../../../electron/services/countywide/countywide-handlers.ts';
+import { countMatrixRows } from '../../../electron/services/countywide/matrix-total.ts';
 import { dashboardSummary } from '../../../electron/services/dashboard/dashboard-summary.ts';
 import { history, myDistrict } from '../../../electron/services/progress/progress-service.ts';
 import { recommendationRef } from '../../../electron/services/progress/progress-queries.ts';
@@ -83,6 +84,16 @@ function wholeScans(plan: readonly string[]): string[] {
 
 const usedIndexes = (plans: Array<{ plan: string[] }>) => new Set(plans.flatMap((p) => p.plan.flatMap((line) => [...line.matchAll(/INDEX (\w+)/g)].map((m) => m[1]!))));
 
+/** Large tables whose rows (not just index entries) a statement reads: their table cursor is moved or a column read from it. */
+function rowsRead(sql: string): string[] {
+  const roots = new Map((store.db.prepare(`SELECT rootpage, name FROM sqlite_schema WHERE type = 'table'`).all() as Array<{ rootpage: number; name: string }>).map((t) => [t.rootpage, t.name]));
+  const program = store.db.prepare(`EXPLAIN ${sql}`).all() as Array<{ opcode: string; p1: number; p2: number }>;
+  const tables = new Map(program.filter((op) => op.opcode === 'OpenRead' && LARGE.includes(roots.get(op.p2) ?? '')).map((op) => [op.p1, roots.get(op.p2)!]));
+  // A DeferredSeek only notes the row: it is read when a column of it is (or the cursor is moved by hand).
+  const reads = ['Column', 'Rowid', 'SeekRowid', 'NotExists', 'Rewind', 'Last', 'Next', 'Prev', 'SeekGE', 'SeekGT', 'SeekLE', 'SeekLT', 'RowData', 'FinishSeek'];
+  return [...new Set(program.filter((op) => reads.includes(op.opcode) && tables.has(op.p1)).map((op) => tables.get(op.p1)!))];
+}
+
 function district(db: Db, order: 'most' | 'least'): string {
   return db
     .prepare(`SELECT district_id FROM applicability WHERE decision = 'applicable' GROUP BY district_id ORDER BY count(*) ${order === 'most' ? 'DESC' : 'ASC'} LIMIT 1`)
@@ -129,6 +140,42 @@ describe('query plans of the hot queries', () => {
     const overdue = plansOf((db) => countywideMatrix(db, { overdueOnly: true }, BENCH_TODAY, { limit: 100, offset: 0 }));
     for (const p of overdue) expect(wholeScans(p.plan), p.sql).toEqual([]);
     expect(usedIndexes(overdue)).toContain('applicability_open_due');
+  });
+
+  it('the total matching a page is counted from indexes alone, reading no recommendation or decision row', () => {
+    const themeId = store.db.prepare('SELECT theme_id FROM recommendation_themes GROUP BY theme_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as string;
+    // Unfiltered: each live review's range of recommendations_live. The plan does not say COVERING, as the
+    // index lacks deleted_at, but its condition answers that: the program only defers the seek to the row
+    // and never makes it, as no column of the row is read.
+    const live = plansOf((db) => countMatrixRows(db, {}, BENCH_TODAY));
+    expect(live).toHaveLength(1);
+    expect(wholeScans(live[0]!.plan)).toEqual([]);
+    expect(live[0]!.plan.join('\n')).toMatch(/SEARCH r USING INDEX recommendations_live \(review_id=\?\)/);
+    expect(rowsRead(live[0]!.sql)).toEqual([]);
+    // (The same count that reads a column of each row does read the rows.)
+    expect(rowsRead(live[0]!.sql.replace('r.deleted_at IS NULL', "r.deleted_at IS NULL AND r.text <> ''"))).toEqual(['recommendations']);
+
+    const filters = [{ themeId }, { status: 'blocked' }, { overdueOnly: true }, { themeId, status: 'on_track', overdueOnly: true }] as const;
+    for (const query of filters) {
+      const plans = plansOf((db) => countMatrixRows(db, query, BENCH_TODAY));
+      expect(plans, JSON.stringify(query)).toHaveLength(1);
+      const plan = plans[0]!.plan;
+      expect(wholeScans(plan), JSON.stringify(query)).toEqual([]);
+      // Every set is read off a covering index; the only rows read are those of recommendations in deleted
+      // reviews (taken off, and few), found by review.
+      const rows = plan.filter((line) => /^(SEARCH|SCAN) /.test(line) && !/COVERING INDEX|PRIMARY KEY|recommendations_deleted|sqlite_autoindex_districts|^SCAN (d|reviews)$/.test(line));
+      expect(rows, `${JSON.stringify(query)}\n${plan.join('\n')}`).toEqual(['SEARCH recommendations USING INDEX recommendations_review (review_id=?)']);
+    }
+    expect(usedIndexes(plansOf((db) => countMatrixRows(db, { status: 'blocked' }, BENCH_TODAY)))).toContain('applicability_district');
+    expect(usedIndexes(plansOf((db) => countMatrixRows(db, { overdueOnly: true }, BENCH_TODAY)))).toContain('applicability_open_due');
+    expect(usedIndexes(plansOf((db) => countMatrixRows(db, { themeId }, BENCH_TODAY)))).toContain('recommendation_themes_theme');
+  });
+
+  it('a full page of the matrix counts its total with that one query; a last page needs no count', () => {
+    const full = plansOf((db) => countywideMatrix(db, { status: 'blocked' }, BENCH_TODAY, { limit: 1, offset: 0 }));
+    expect(full.filter((p) => p.sql.includes('count(DISTINCT s.id)'))).toHaveLength(1);
+    const last = plansOf((db) => countywideMatrix(db, { status: 'blocked' }, BENCH_TODAY, { limit: 1000, offset: 0 }));
+    expect(last.filter((p) => p.sql.includes('count(DISTINCT s.id)'))).toEqual([]);
   });
 
   it('full-text search ranks in the FTS index and reads only the best rows', () => {

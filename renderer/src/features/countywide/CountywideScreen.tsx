@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { DUE_SOON_DAYS } from '../../../../shared/domain/implementation-status.ts';
 import { STATUSES, THEME_CATEGORIES, THEME_CATEGORY_WORDS, type Status } from '../../../../shared/domain/vocabulary.ts';
-import type { Matrix, MatrixQuery } from '../../../../shared/ipc/progress-schemas.ts';
+import type { MatrixQuery } from '../../../../shared/ipc/progress-schemas.ts';
 import type { ReviewRow } from '../../../../shared/ipc/review-schemas.ts';
-import { call, errorMessage } from '../../app/api-client.ts';
+import { call } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { useStatusKey } from '../../app/status-colours.tsx';
 import { Alert } from '../../components/Alert.tsx';
@@ -13,7 +13,9 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { clampPosition, type GridPosition } from './grid-navigation.ts';
 import { MatrixDetails } from './MatrixDetails.tsx';
 import { MatrixGrid } from './MatrixGrid.tsx';
-import { cellWords, rowReference } from './matrix-words.ts';
+import { indexOfRecommendation, rowAt } from './matrix-pages.ts';
+import { cellWords, rowReference, type MatrixRow } from './matrix-words.ts';
+import { useMatrixPages } from './use-matrix-pages.ts';
 import './countywide.css';
 
 interface Filters {
@@ -33,11 +35,16 @@ function queryOf(f: Filters): MatrixQuery {
   };
 }
 
-/** Which cell's details are showing, by ids, so it survives the matrix being read again. */
+/**
+ * Which cell's details are showing, by ids, so it survives the matrix being
+ * read again; with the row as it was when opened, for while its page is not
+ * held (scrolled far away, or new filters not yet read that far).
+ */
 interface Shown {
   recommendationId: string;
   /** null: the row header, the recommendation across all districts */
   districtId: string | null;
+  row: MatrixRow;
 }
 
 /**
@@ -50,14 +57,12 @@ export function CountywideScreen() {
   const { settings, lists } = usePartnership();
   const key = useStatusKey();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [matrix, setMatrix] = useState<Matrix | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const query = useMemo(() => queryOf(filters), [filters]);
+  const { view, loading, error, want, retry } = useMatrixPages(query);
   const [reviews, setReviews] = useState<ReviewRow[]>([]);
   const [active, setActive] = useState<GridPosition>({ row: 0, col: 0 });
   const [shown, setShown] = useState<Shown | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const request = useRef(0);
 
   useEffect(() => {
     call('reviews.list', {}).then(
@@ -66,24 +71,16 @@ export function CountywideScreen() {
     );
   }, []);
 
+  // New filters start at the first row, where their first page is; a change in the matrix's size keeps the place.
+  const generation = view?.generation;
   useEffect(() => {
-    const mine = ++request.current;
-    setLoading(true);
-    call('countywide.matrix', queryOf(filters)).then(
-      (m) => {
-        if (mine !== request.current) return; // a later filter change has its own answer on the way
-        setMatrix(m);
-        setError(null);
-        setLoading(false);
-        setActive((p) => clampPosition(p, m.rows.length, m.districts.length + 1));
-      },
-      (e) => {
-        if (mine !== request.current) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-  }, [filters]);
+    setActive((p) => ({ row: 0, col: p.col }));
+  }, [generation]);
+  const total = view?.total ?? 0;
+  const cols = (view?.districts.length ?? 0) + 1;
+  useEffect(() => {
+    setActive((p) => clampPosition(p, total, cols));
+  }, [total, cols]);
 
   const set = <K extends keyof Filters>(name: K, value: Filters[K]) => setFilters((f) => ({ ...f, [name]: value }));
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -96,29 +93,33 @@ export function CountywideScreen() {
     [lists.themes],
   );
 
-  // The details panel follows the cell it was opened on, by ids.
-  const shownRowIndex = matrix && shown ? matrix.rows.findIndex((r) => r.recommendation.id === shown.recommendationId) : -1;
-  const shownRow = shownRowIndex >= 0 ? matrix!.rows[shownRowIndex]! : null;
-  const shownCol = shownRow && shown?.districtId ? matrix!.districts.findIndex((d) => d.id === shown.districtId) + 1 : 0;
-  const shownCell = shownRow && shownCol > 0 ? shownRow.cells[shownCol - 1]! : null;
+  // The details panel follows the cell it was opened on, by ids: the row as now read if it is held, else as it was.
+  const shownRowIndex = view && shown ? indexOfRecommendation(view, shown.recommendationId) : -1;
+  const shownRow = view && shownRowIndex >= 0 ? rowAt(view, shownRowIndex)! : (shown?.row ?? null);
+  const shownDistricts = view?.districts ?? [];
+  const shownCol = shownRow && shown?.districtId ? shownDistricts.findIndex((d) => d.id === shown.districtId) + 1 : 0;
+  const shownCell = shownRow && shownCol > 0 ? (shownRow.cells.find((c) => c.districtId === shown!.districtId) ?? null) : null;
 
   function show(p: GridPosition) {
-    if (!matrix) return;
-    const row = matrix.rows[p.row];
-    if (!row) return;
+    if (!view) return;
     setActive(p);
+    const row = rowAt(view, p.row);
+    if (!row) {
+      setAnnouncement('That row is still loading. Try again in a moment.');
+      return;
+    }
     if (p.col === 0) {
-      setShown({ recommendationId: row.recommendation.id, districtId: null });
+      setShown({ recommendationId: row.recommendation.id, districtId: null, row });
       setAnnouncement(`Details shown below the matrix for ${rowReference(row)}.`);
       return;
     }
-    const district = matrix.districts[p.col - 1]!;
+    const district = view.districts[p.col - 1]!;
     const cell = row.cells[p.col - 1]!;
-    setShown({ recommendationId: row.recommendation.id, districtId: district.id });
+    setShown({ recommendationId: row.recommendation.id, districtId: district.id, row });
     setAnnouncement(`Details shown below the matrix for ${rowReference(row)} in ${district.name}: ${cellWords(cell, key)}.`);
   }
 
-  const count = matrix?.rows.length ?? 0;
+  const count = total;
   return (
     <div className="countywide">
       <h1>Countywide</h1>
@@ -180,42 +181,51 @@ export function CountywideScreen() {
 
       <h2 id="matrix-heading">
         Recommendations by district
-        <span className="visually-hidden">{matrix ? `, ${count} ${count === 1 ? 'recommendation' : 'recommendations'}` : ''}</span>
+        <span className="visually-hidden">{view ? `, ${count} ${count === 1 ? 'recommendation' : 'recommendations'}` : ''}</span>
       </h2>
       <p role="status" className="hint">
-        {loading && !matrix
+        {loading && !view
           ? 'Loading the matrix…'
-          : matrix
-            ? `${count} ${count === 1 ? 'recommendation' : 'recommendations'} ${filtered ? 'match these filters' : 'in all'}, across ${matrix.districts.length} ${matrix.districts.length === 1 ? 'district' : 'districts'}.`
+          : view
+            ? `${count} ${count === 1 ? 'recommendation' : 'recommendations'} ${filtered ? 'match these filters' : 'in all'}, across ${view.districts.length} ${view.districts.length === 1 ? 'district' : 'districts'}.`
             : ''}
       </p>
-      {error ? <Alert title="The matrix could not be shown">{error}</Alert> : null}
-      {matrix && count > 0 ? (
+      {error ? (
+        <Alert title="The matrix could not be shown">
+          <p>{error}</p>
+          <button type="button" className="button button--secondary" onClick={retry}>
+            Try again
+          </button>
+        </Alert>
+      ) : null}
+      {view && count > 0 ? (
         <>
           <p className="hint" id="matrix-keys">
             The matrix is one stop in the tab order. Use the arrow keys to move between cells, Home and End for the ends of a row, and Enter to show a cell’s
-            details below it.
+            details below it. Rows are read as you reach them: a row still being read says “Loading…”.
           </p>
           <MatrixGrid
-            matrix={matrix}
+            key={view.generation}
+            view={view}
+            onWant={want}
             active={active}
             onActive={setActive}
             onShow={show}
-            shown={shownRow ? { row: shownRowIndex, col: shownCol } : null}
+            shown={shownRowIndex >= 0 ? { row: shownRowIndex, col: shownCol } : null}
             busy={loading}
             labelledBy="matrix-heading"
           />
         </>
       ) : null}
-      {matrix && count === 0 ? (
+      {view && count === 0 ? (
         <p>{filtered ? 'No recommendations match these filters. Choose other filters, or clear them.' : 'There are no recommendations yet.'}</p>
       ) : null}
       <div className="visually-hidden" aria-live="polite">
         {announcement}
       </div>
-      {matrix && shownRow ? (
+      {shownRow ? (
         <MatrixDetails
-          matrix={matrix}
+          districts={shownDistricts}
           row={shownRow}
           cell={shownCell}
           headingId="matrix-details-heading"

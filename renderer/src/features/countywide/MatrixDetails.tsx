@@ -9,7 +9,8 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { cellWords, rowReference, type MatrixCell, type MatrixRow } from './matrix-words.ts';
 
 interface MatrixDetailsProps {
-  matrix: Matrix;
+  /** The matrix's columns */
+  districts: Matrix['districts'];
   row: MatrixRow;
   /** The district's cell, or null for the recommendation across all districts (its row header) */
   cell: MatrixCell | null;
@@ -23,9 +24,9 @@ interface MatrixDetailsProps {
  * from its progress history. For a row header: the whole recommendation and
  * where it stands in each district.
  */
-export function MatrixDetails({ matrix, row, cell, headingId, onClose }: MatrixDetailsProps) {
+export function MatrixDetails({ districts, row, cell, headingId, onClose }: MatrixDetailsProps) {
   const ref = rowReference(row);
-  const district = cell ? matrix.districts.find((d) => d.id === cell.districtId) : null;
+  const district = cell ? districts.find((d) => d.id === cell.districtId) : null;
   return (
     <section className="panel matrix-details" aria-labelledby={headingId}>
       <div className="matrix-details__top">
@@ -35,14 +36,14 @@ export function MatrixDetails({ matrix, row, cell, headingId, onClose }: MatrixD
         </button>
       </div>
       <p className="summary">{row.recommendation.text}</p>
-      {cell && district ? <CellFacts cell={cell} districtName={district.name} /> : <RowFacts matrix={matrix} row={row} />}
+      {cell && district ? <CellFacts cell={cell} districtName={district.name} /> : <RowFacts districts={districts} row={row} />}
     </section>
   );
 }
 
-function RowFacts({ matrix, row }: { matrix: Matrix; row: MatrixRow }) {
+function RowFacts({ districts, row }: { districts: Matrix['districts']; row: MatrixRow }) {
   const key = useStatusKey();
-  const commissioning = matrix.districts.find((d) => d.id === row.recommendation.commissioningDistrictId);
+  const commissioning = districts.find((d) => d.id === row.recommendation.commissioningDistrictId);
   return (
     <>
       <dl className="facts">
@@ -61,7 +62,7 @@ function RowFacts({ matrix, row }: { matrix: Matrix; row: MatrixRow }) {
       <ul className="matrix-details__districts">
         {row.cells.map((c) => (
           <li key={c.districtId}>
-            <strong>{matrix.districts.find((d) => d.id === c.districtId)?.name}:</strong> {cellWords(c, key)}
+            <strong>{districts.find((d) => d.id === c.districtId)?.name}:</strong> {cellWords(c, key)}
             {c.decision === 'applicable' && c.targetDate ? `, target ${formatUkDate(c.targetDate)}` : ''}
           </li>
         ))}

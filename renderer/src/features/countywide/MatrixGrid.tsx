@@ -1,14 +1,17 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { APPLICABILITY_WORDS } from '../../../../shared/domain/vocabulary.ts';
-import type { Matrix } from '../../../../shared/ipc/progress-schemas.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { renderParts, SpacerRow, useWindowing } from '../../components/windowing.tsx';
 import { moveInGrid, type GridPosition } from './grid-navigation.ts';
+import { pagesFor, rowAt, type MatrixView } from './matrix-pages.ts';
 import { dueWords, rowReference, shortText, type MatrixCell } from './matrix-words.ts';
 
 interface MatrixGridProps {
-  matrix: Matrix;
+  /** The rows matching the filters: those fetched so far, and how many there are in all */
+  view: MatrixView;
+  /** The pages of rows now rendered (in view, or holding the tab stop), to be fetched if they are not held */
+  onWant: (pages: readonly number[]) => void;
   /** The cell with the grid's one tab stop (column 0 is the row header) */
   active: GridPosition;
   onActive: (p: GridPosition) => void;
@@ -20,20 +23,33 @@ interface MatrixGridProps {
   labelledBy: string;
 }
 
+/** A row's height before it is measured: a loaded row's usual height, which a row still loading keeps too (CSS). */
+const ROW_ESTIMATE = 72;
+
 /**
  * The matrix as an ARIA data grid with a roving tab stop: the grid is one
  * stop in the tab order, arrow keys, Home, End, Page Up and Page Down move
- * between cells, and Enter or Space shows the focused cell's details.
+ * between cells, and Enter or Space shows the focused cell's details. Rows
+ * are fetched a page at a time as they are rendered; until its page comes,
+ * a row shows as loading, with its cells in place so focus can be on them.
  */
-export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labelledBy }: MatrixGridProps) {
+export function MatrixGrid({ view, onWant, active, onActive, onShow, shown, busy, labelledBy }: MatrixGridProps) {
   const cells = useRef(new Map<string, HTMLElement>());
   /** Move focus only after a key moved the active cell, never on a re-render or a new set of rows. */
   const focusNext = useRef(false);
-  const cols = matrix.districts.length + 1;
+  const cols = view.districts.length + 1;
+  const total = view.total;
   // A long matrix is windowed within its scrolling area; the row with the tab stop is always rendered,
   // so the grid keeps its one stop in the tab order and a key can move focus to any row.
   const region = useRef<HTMLDivElement>(null);
-  const rows = useWindowing({ count: matrix.rows.length, estimate: 72, scroller: region, keep: active.row });
+  const rows = useWindowing({ count: total, estimate: ROW_ESTIMATE, scroller: region, keep: active.row });
+
+  // Whatever is rendered is what is wanted: the pages of the rows in view and of the tab stop's row.
+  const spans = rows.parts.flatMap((p) => (p.kind === 'rows' ? [[p.from, p.to] as const] : []));
+  const wantedKey = pagesFor(spans, total).join(',');
+  useEffect(() => {
+    onWant(wantedKey ? wantedKey.split(',').map(Number) : []);
+  }, [wantedKey, onWant, view]);
 
   useEffect(() => {
     if (!focusNext.current) return;
@@ -48,7 +64,7 @@ export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labe
       onShow(active);
       return;
     }
-    const next = moveInGrid(active, event, matrix.rows.length, cols);
+    const next = moveInGrid(active, event, total, cols);
     if (!next) return;
     event.preventDefault();
     if (next.row === active.row && next.col === active.col) {
@@ -75,13 +91,13 @@ export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labe
 
   return (
     <ScrollRegion label="Countywide matrix, scrolling area" focusable={false} className="table-wrap--matrix" regionRef={region}>
-      <table role="grid" className="matrix" aria-labelledby={labelledBy} aria-busy={busy || undefined} aria-rowcount={matrix.rows.length + 1} aria-colcount={cols} onKeyDown={onKeyDown}>
+      <table role="grid" className="matrix" aria-labelledby={labelledBy} aria-busy={busy || undefined} aria-rowcount={total + 1} aria-colcount={cols} onKeyDown={onKeyDown}>
         <thead>
           <tr role="row" aria-rowindex={1}>
             <th scope="col" role="columnheader" className="matrix__corner">
               Recommendation
             </th>
-            {matrix.districts.map((d) => (
+            {view.districts.map((d) => (
               <th scope="col" role="columnheader" key={d.id}>
                 {d.name}
               </th>
@@ -92,15 +108,31 @@ export function MatrixGrid({ matrix, active, onActive, onShow, shown, busy, labe
           {renderParts(
             rows.parts,
             (i) => {
-              const r = matrix.rows[i]!;
+              const r = rowAt(view, i);
+              // Keyed by place, not by recommendation: when a row's page arrives its cells stay the same
+              // elements, so focus on a row still loading stays where it is.
+              if (!r) {
+                return (
+                  <tr role="row" key={i} aria-rowindex={i + 2} aria-busy="true" data-window-index={i} className="matrix__loading">
+                    <th scope="row" role="rowheader" {...cellProps(i, 0, 'matrix__row-header')}>
+                      Loading…
+                    </th>
+                    {view.districts.map((_, j) => (
+                      <td role="gridcell" key={j} {...cellProps(i, j + 1)}>
+                        <span className="visually-hidden">Loading…</span>
+                      </td>
+                    ))}
+                  </tr>
+                );
+              }
               return (
-                <tr role="row" key={r.recommendation.id} aria-rowindex={i + 2} data-window-index={i}>
+                <tr role="row" key={i} aria-rowindex={i + 2} data-window-index={i}>
                   <th scope="row" role="rowheader" {...cellProps(i, 0, 'matrix__row-header')}>
                     <span className="matrix__ref">{rowReference(r)}</span>
                     <span className="matrix__text">{shortText(r.recommendation.text)}</span>
                   </th>
                   {r.cells.map((c, j) => (
-                    <td role="gridcell" key={c.districtId} {...cellProps(i, j + 1)}>
+                    <td role="gridcell" key={j} {...cellProps(i, j + 1)}>
                       <CellContent cell={c} />
                     </td>
                   ))}
