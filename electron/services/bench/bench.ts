@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { addDays } from '../../../shared/domain/dates.ts';
 import { countywideMatrix } from '../countywide/countywide-handlers.ts';
+import { buildCountywideReport, buildCspReport } from '../reports/build-reports.ts';
 import { dashboardSummary } from '../dashboard/dashboard-summary.ts';
-import { buildReviewExport } from '../exports/review-exports.ts';
 import { myDistrict } from '../progress/progress-service.ts';
 import { findSimilar, searchRecommendations } from '../recommendations/similar.ts';
 import { createStore, type Store } from '../store/open-store.ts';
@@ -130,7 +130,6 @@ interface Picks {
   reportDistrict: { id: string; name: string; applicable: number };
   /** The district with the most applicable recommendations, for My district */
   largestDistrict: { id: string; name: string; applicable: number };
-  largestReview: { id: string; reference: string; recommendations: number };
   installationId: string;
 }
 
@@ -141,66 +140,36 @@ function choose(store: Store): Picks {
     .all() as Array<{ id: string; name: string; applicable: number }>;
   const reportDistrict = [...districts].sort((a, b) => Math.abs(a.applicable - 300) - Math.abs(b.applicable - 300) || a.name.localeCompare(b.name))[0]!;
   const largestDistrict = [...districts].sort((a, b) => b.applicable - a.applicable || a.name.localeCompare(b.name))[0]!;
-  const largestReview = db
-    .prepare(`SELECT v.id, v.reference, count(*) AS recommendations FROM reviews v JOIN recommendations r ON r.review_id = v.id GROUP BY v.id ORDER BY recommendations DESC, v.reference LIMIT 1`)
-    .get() as Picks['largestReview'];
-  return { reportDistrict, largestDistrict, largestReview, installationId: store.installationId };
+  return { reportDistrict, largestDistrict, installationId: store.installationId };
 }
 
-/**
- * Why the countywide report is not timed at national scale: it covers every
- * review notified in the period or still open at its start, and its Word
- * matrix has a row per recommendation and a column per district.
- */
-export const COUNTYWIDE_REPORT_AT_NATIONAL =
-  'not run at national scale: the report covers every review still open (about 12,000 recommendations × 40 districts here), and writing its Word matrix needs more than the default 4 GB heap; at region scale it takes about 13 s (see docs/performance.md)';
-
-async function reportOperations(picks: Picks, scale: ScaleName): Promise<Operation[]> {
+function reportOperations(picks: Picks): Operation[] {
   const from = addDays(BENCH_TODAY, -365);
-  try {
-    // Built by the reports work (issue 6); imported here so the bench runs whether or not it has landed.
-    const reports = (await import('../reports/build-reports.ts')) as typeof import('../reports/build-reports.ts');
-    const district = { id: picks.reportDistrict.id, name: picks.reportDistrict.name, retired: false };
-    return [
-      {
-        id: 'cspReport',
-        name: 'CSP report export',
-        detail: `buildCspReport for ${district.name} (${picks.reportDistrict.applicable} applicable recommendations), as at today, draft`,
-        read: true,
-        iterations: 10,
-        targets: [{ metric: 'p95', max: 1500 }, READ_RATIO],
-        work: (db) => reports.buildCspReport(db, { district, asAt: BENCH_TODAY, forPublication: false, today: BENCH_TODAY }),
-      },
-      scale === 'national'
-        ? { id: 'countywideReport', name: 'Countywide report export', detail: COUNTYWIDE_REPORT_AT_NATIONAL, read: true, iterations: 0, targets: [], note: 'not run at national scale' }
-        : {
-            id: 'countywideReport',
-            name: 'Countywide report export',
-            detail: `buildCountywideReport for the year to today (${from} to ${BENCH_TODAY}), draft`,
-            read: true,
-            iterations: 3,
-            targets: [],
-            work: (db) => reports.buildCountywideReport(db, { from, to: BENCH_TODAY, forPublication: false, today: BENCH_TODAY }),
-          },
-    ];
-  } catch {
-    return [
-      {
-        id: 'cspReport',
-        name: 'CSP report export (stand-in: action plan export)',
-        detail: `The reports are not built yet: buildReviewExport (action plan) for ${picks.largestReview.reference}, ${picks.largestReview.recommendations} recommendations`,
-        read: true,
-        iterations: 10,
-        targets: [{ metric: 'p95', max: 1500 }, READ_RATIO],
-        work: (db) => buildReviewExport(db, picks.largestReview.id, 'action plan', BENCH_TODAY),
-        note: 'stand-in',
-      },
-      { id: 'countywideReport', name: 'Countywide report export', detail: 'not available yet', read: true, iterations: 0, targets: [], note: 'not available yet' },
-    ];
-  }
+  const district = { id: picks.reportDistrict.id, name: picks.reportDistrict.name, retired: false };
+  return [
+    {
+      id: 'cspReport',
+      name: 'CSP report export',
+      detail: `buildCspReport for ${district.name} (${picks.reportDistrict.applicable} applicable recommendations), as at today, draft`,
+      read: true,
+      iterations: 10,
+      targets: [{ metric: 'p95', max: 1500 }, READ_RATIO],
+      work: (db) => buildCspReport(db, { district, asAt: BENCH_TODAY, forPublication: false, today: BENCH_TODAY }),
+    },
+    {
+      id: 'countywideReport',
+      name: 'Countywide report export',
+      // At national scale the year holds about 12,000 recommendations, so the report's matrix has a row per review.
+      detail: `buildCountywideReport for the year to today (${from} to ${BENCH_TODAY}), draft`,
+      read: true,
+      iterations: 3,
+      targets: [],
+      work: (db) => buildCountywideReport(db, { from, to: BENCH_TODAY, forPublication: false, today: BENCH_TODAY }),
+    },
+  ];
 }
 
-async function operations(file: string, picks: Picks, scale: ScaleName): Promise<Operation[]> {
+async function operations(file: string, picks: Picks): Promise<Operation[]> {
   let search = 0;
   return [
     {
@@ -257,7 +226,7 @@ async function operations(file: string, picks: Picks, scale: ScaleName): Promise
       targets: [{ metric: 'p95', max: 50 }, READ_RATIO],
       work: (db) => findSimilar(db, DRAFT, { limit: 5 }, BENCH_TODAY),
     },
-    ...(await reportOperations(picks, scale)),
+    ...reportOperations(picks),
     ...(await exchangeOperations(file, picks)),
   ];
 }
@@ -386,7 +355,7 @@ export async function runBench(scale: ScaleName, log: (line: string) => void = (
   const results: OperationResult[] = [];
   try {
     const picks = choose(store);
-    for (const op of await operations(file, picks, scale)) {
+    for (const op of await operations(file, picks)) {
       if (only && !only.includes(op.id)) continue;
       if (!op.work && !op.standalone) {
         results.push({ id: op.id, name: op.name, detail: op.detail, available: false, samples: 0, medianMs: null, p95Ms: null, plainMedianMs: null, plainP95Ms: null, ratio: null, targets: op.targets, pass: null, note: op.note });

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { guardForPublication } from '../anonymity/anonymity-guard.ts';
 import { safeFileName } from '../exports/docx-common.ts';
@@ -51,22 +50,8 @@ export function countywideReportSteps(forPublication: boolean): number {
  * (docProps/app.xml, "Company"), which the docx library does not write:
  * add it to the finished package.
  */
-export function setCompany(docx: Uint8Array, company: string): Buffer {
-  const files = unzipSync(docx);
-  const app = files['docProps/app.xml'];
-  if (app) {
-    const escaped = company.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    let xml = strFromU8(app).replace(/<Company>[\s\S]*?<\/Company>|<Company\/>/g, '');
-    // An empty element is written self-closed: open it up first.
-    xml = xml.replace(/<Properties([^>]*?)\s*\/>\s*$/, '<Properties$1></Properties>');
-    xml = xml.replace(/<\/Properties>\s*$/, `<Company>${escaped}</Company></Properties>`);
-    files['docProps/app.xml'] = strToU8(xml);
-  }
-  return Buffer.from(zipSync(files, { level: 6 }));
-}
 
-async function finish(db: Db, bytes: Buffer, company: string, forPublication: boolean, step: Step): Promise<Buffer> {
-  const finished = setCompany(bytes, company);
+async function finish(db: Db, finished: Buffer, forPublication: boolean, step: Step): Promise<Buffer> {
   if (forPublication) {
     await step('Checking the report for real names');
     // Throws AppError('NAMES_FOUND') listing each place: then nothing is written.
@@ -84,7 +69,7 @@ export async function buildCspReport(
   const data = await loadCspProgress(db, options.district, options.asAt, { today: options.today, step });
   const charts = await drawCspCharts(data, step);
   await step('Writing the Word document');
-  const bytes = await finish(db, await cspProgressDocx(data, charts), data.partnershipName, options.forPublication, step);
+  const bytes = await finish(db, await cspProgressDocx(data, charts), options.forPublication, step);
   const asAtName = formatUkDate(options.asAt).replace(/\//g, '-');
   return {
     kind: 'csp progress',
@@ -103,7 +88,7 @@ export async function buildCountywideReport(db: Db, options: { from: string; to:
   const data = await loadCountywide(db, options.from, options.to, { today: options.today, step });
   const charts = await drawCountywideCharts(data, step);
   await step('Writing the Word document');
-  const bytes = await finish(db, await countywideDocx(data, charts), data.partnershipName, options.forPublication, step);
+  const bytes = await finish(db, await countywideDocx(data, charts), options.forPublication, step);
   const name = (iso: string) => formatUkDate(iso).replace(/\//g, '-');
   return {
     kind: 'countywide',

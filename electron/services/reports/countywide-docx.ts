@@ -1,10 +1,11 @@
-import { Document, Packer, type Paragraph, type Table, type TableOfContents } from 'docx';
+import { type Paragraph, type Table, type TableOfContents } from 'docx';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { DUE_SOON_DAYS } from '../../../shared/domain/implementation-status.ts';
 import { REVIEW_LABEL_WORDS, cleanText, ukDate } from '../exports/docx-common.ts';
-import { dueWords, type ApplicabilityAsAt } from './as-at.ts';
+import { dueWords } from './as-at.ts';
 import { horizontalBarsSvg, svgToPng, type ChartPicture } from './charts.ts';
 import type { CountywideData } from './countywide-data.ts';
+import { MATRIX_LIMITS, matrixForm, matrixTables, type MatrixLimits } from './countywide-matrix.ts';
 import {
   LANDSCAPE_PAGE,
   PORTRAIT_PAGE,
@@ -22,11 +23,11 @@ import {
   plural,
   reportSection,
   reportStyles,
-  statusCell,
   statusMap,
   type Cell,
 } from './report-docx.ts';
 import type { Step } from './report-common.ts';
+import { packReport } from './report-pack.ts';
 
 // The countywide learning report for a period, for the countywide DHR
 // group: the reviews in the period with their stage and how long they have
@@ -207,19 +208,14 @@ function recurringBody(data: CountywideData): Array<Paragraph | Table> {
   return out;
 }
 
-function matrixCell(cell: ApplicabilityAsAt | null, key: ReturnType<typeof statusMap>): Cell {
-  if (!cell || cell.decision === 'under_consideration') return { text: 'Under consideration', colour: '404040', size: 16 };
-  if (cell.decision === 'not_applicable') return { text: 'Not applicable', fill: 'EDEDED', size: 16 };
-  if (cell.decision === 'already_in_place') return { text: 'Already in place', fill: 'EDEDED', size: 16 };
-  return statusCell(key, cell.status, cell.due === 'overdue' ? `Overdue: target ${formatUkDate(cell.targetDate!)}` : undefined);
-}
-
-function matrixBody(data: CountywideData, charts: CountywideCharts, key: ReturnType<typeof statusMap>): Array<Paragraph | Table> {
+function matrixBody(data: CountywideData, charts: CountywideCharts, key: ReturnType<typeof statusMap>, limits: MatrixLimits): Array<Paragraph | Table> {
   const statusTotals = data.statuses.map((s) => data.totals.statusCounts[s.code]);
   return [
     heading1(COUNTYWIDE_SECTIONS.matrix),
     para(
-      `Every recommendation from the reviews in the period is considered in every district. The table shows each district's decision and, where the recommendation applies, its status as at ${longDate(data.asAt)}, in words and colour. "Overdue" means past the district's target date and not closed.`,
+      matrixForm(data, limits) === 'recommendations'
+        ? `Every recommendation from the reviews in the period is considered in every district. The table shows each district's decision and, where the recommendation applies, its status as at ${longDate(data.asAt)}, in words and colour. "Overdue" means past the district's target date and not closed.`
+        : `Every recommendation from the reviews in the period is considered in every district. The chart shows where the districts stand as at ${longDate(data.asAt)}; the table below it, review by review.`,
       { keepNext: true },
     ),
     ...chartParagraphs(charts.districts, {
@@ -231,19 +227,7 @@ function matrixBody(data: CountywideData, charts: CountywideCharts, key: ReturnT
       ].join(' '),
       caption: `Figure 2: Status of the applicable recommendations by district, as at ${longDate(data.asAt)} (all districts: ${statusTotals.reduce((a, b) => a + b, 0)})`,
     }),
-    heading2('The matrix'),
-    dataTable({
-      page: LANDSCAPE_PAGE,
-      size: 16,
-      shares: [30, ...data.districts.map(() => 70 / Math.max(1, data.districts.length))],
-      header: ['Recommendation', ...data.districts.map((d) => d.name)],
-      rows: data.matrix.map((row) => [
-        { text: `${row.recommendation.reviewReference} / ${row.recommendation.number}\n${shortText(row.recommendation.text)}`, size: 16 },
-        ...row.cells.map((c) => matrixCell(c, key)),
-      ]),
-      empty: 'The reviews in the period made no recommendations.',
-    }),
-    note(`Key: ${data.statuses.map((s) => `${s.label} (${s.colourName}): ${s.meaning}`).join('; ')}. Long recommendations are shortened here; the review's action plan has them in full.`),
+    ...matrixTables(data, key, (text) => shortText(text), limits),
   ];
 }
 
@@ -332,7 +316,7 @@ function aboutBody(data: CountywideData): Paragraph[] {
   ];
 }
 
-export async function countywideDocx(data: CountywideData, charts: CountywideCharts): Promise<Buffer> {
+export async function countywideDocx(data: CountywideData, charts: CountywideCharts, limits = MATRIX_LIMITS): Promise<Buffer> {
   const key = statusMap(data.statuses);
   const title = countywideReportTitle(data);
   const headerText = `${data.reviewLabel} countywide learning report · ${formatUkDate(data.from)} to ${formatUkDate(data.to)}`;
@@ -348,7 +332,7 @@ export async function countywideDocx(data: CountywideData, charts: CountywideCha
     }),
     ...contentsPage(),
   ];
-  const doc = new Document({
+  return packReport({
     title,
     subject: `${REVIEW_LABEL_WORDS[data.reviewLabel]}s: countywide learning report`,
     creator: cleanText(data.partnershipName),
@@ -359,9 +343,8 @@ export async function countywideDocx(data: CountywideData, charts: CountywideCha
     styles: reportStyles(),
     sections: [
       reportSection(PORTRAIT_PAGE, headerText, data.protectiveMarking, [...cover, ...summaryBody(data), ...reviewsBody(data), ...themesBody(data, charts), ...recurringBody(data)]),
-      reportSection(LANDSCAPE_PAGE, headerText, data.protectiveMarking, matrixBody(data, charts, key)),
+      reportSection(LANDSCAPE_PAGE, headerText, data.protectiveMarking, matrixBody(data, charts, key, limits)),
       reportSection(PORTRAIT_PAGE, headerText, data.protectiveMarking, [...overdueBody(data), ...nationalBody(data), ...aboutBody(data)]),
     ],
-  });
-  return Packer.toBuffer(doc);
+  }, data.partnershipName);
 }

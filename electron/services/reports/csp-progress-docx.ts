@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, TextRun, type Table, type TableOfContents } from 'docx';
+import { Paragraph, type Table, type TableOfContents } from 'docx';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { DUE_SOON_DAYS } from '../../../shared/domain/implementation-status.ts';
 import { REVIEW_LABEL_WORDS, cleanText, ukDate } from '../exports/docx-common.ts';
@@ -27,6 +27,7 @@ import {
   type Cell,
 } from './report-docx.ts';
 import type { Step } from './report-common.ts';
+import { packReport } from './report-pack.ts';
 
 // The CSP progress report for one district's board, as at a day: a cover,
 // the contents, a summary of counts by status, charts of status by review
@@ -125,12 +126,12 @@ function updateCell(item: ApplicabilityAsAt): Cell {
   const u = item.latestUpdate;
   if (!u) return { text: 'No update yet', colour: '595959' };
   return {
-    paragraphs: [
-      new Paragraph({ children: [new TextRun({ text: `${formatUkDate(u.asAtDate)}, ${cleanText(u.author)}`, bold: true, size: TABLE_SIZE })] }),
+    lines: [
+      { runs: [{ text: `${formatUkDate(u.asAtDate)}, ${cleanText(u.author)}`, bold: true, size: TABLE_SIZE }] },
       ...cleanText(u.note)
         .split('\n')
         .filter((l) => l.trim())
-        .map((l) => new Paragraph({ spacing: { before: 40 }, children: [new TextRun({ text: l, size: TABLE_SIZE })] })),
+        .map((l) => ({ before: 40, runs: [{ text: l, size: TABLE_SIZE }] })),
     ],
   };
 }
@@ -162,7 +163,7 @@ function summaryBody(data: CspProgressData, key: ReturnType<typeof statusMap>): 
 }
 
 /** The chart's figures as a table: a column for each status any review has, so the columns have room for their words. */
-function byReviewTable(data: CspProgressData, key: ReturnType<typeof statusMap>): Table {
+function byReviewTable(data: CspProgressData, key: ReturnType<typeof statusMap>): Paragraph {
   const shown = data.statuses.filter((st) => data.byReview.some((r) => r.counts[st.code] > 0));
   const columns = shown.length ? shown : data.statuses.slice(0, 1);
   return dataTable({
@@ -293,7 +294,7 @@ export async function cspProgressDocx(data: CspProgressData, charts: CspCharts):
     }),
     ...contentsPage(),
   ];
-  const doc = new Document({
+  return packReport({
     title,
     subject: `${REVIEW_LABEL_WORDS[data.reviewLabel]} recommendations: progress report`,
     creator: cleanText(data.partnershipName),
@@ -307,6 +308,5 @@ export async function cspProgressDocx(data: CspProgressData, charts: CspCharts):
       reportSection(LANDSCAPE_PAGE, headerText, data.protectiveMarking, itemsBody(data, key)),
       reportSection(PORTRAIT_PAGE, headerText, data.protectiveMarking, annexBody(data)),
     ],
-  });
-  return Packer.toBuffer(doc);
+  }, data.partnershipName);
 }

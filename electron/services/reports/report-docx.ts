@@ -1,28 +1,20 @@
 import {
   AlignmentType,
-  BorderStyle,
   HeadingLevel,
   ImageRun,
   LineRuleType,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
   TableOfContents,
-  TableRow,
   TextRun,
-  VerticalAlignTable,
-  WidthType,
   type ISectionOptions,
   type IStylesOptions,
-  type ITableCellBorders,
 } from 'docx';
 import { formatLongDate } from '../../../shared/domain/dates.ts';
 import type { Status } from '../../../shared/domain/vocabulary.ts';
 import { COLOUR, FONT, LANDSCAPE_PAGE, PORTRAIT_PAGE, SIZE, cleanText, contentWidth, documentStyles, markedHeaderFooter, sectionProperties, type PageSetup } from '../exports/docx-common.ts';
 import { inkOn, type ChartPicture } from './charts.ts';
 import type { StatusKey } from './report-common.ts';
+import { TablePlaceholder, tableXml, type Line, type XmlCell } from './xml-table.ts';
 
 // The Word building blocks both reports share: the cover, the contents, the
 // heading styles the navigation pane and the contents are made from,
@@ -119,14 +111,10 @@ export function contentsPage(): Array<Paragraph | TableOfContents> {
   ];
 }
 
-const line = { style: BorderStyle.SINGLE, size: 4, color: COLOUR.border } as const;
-const BORDERS: ITableCellBorders = { top: line, bottom: line, left: line, right: line };
-const CELL_MARGIN = { top: 50, bottom: 50, left: 80, right: 80 } as const;
-
-/** What goes in a table cell: text (lines split on \n), or paragraphs made already, and how the cell looks. */
+/** What goes in a table cell: text (lines split on \n), or lines of runs made already, and how the cell looks. */
 export interface CellContent {
   text?: string;
-  paragraphs?: Paragraph[];
+  lines?: Line[];
   /** Background, #rrggbb or rrggbb */
   fill?: string;
   bold?: boolean;
@@ -136,25 +124,18 @@ export interface CellContent {
 }
 export type Cell = string | CellContent;
 
-function cellParagraphs(content: CellContent, size: number): Paragraph[] {
-  if (content.paragraphs) return content.paragraphs;
-  const alignment = content.align === 'right' ? AlignmentType.RIGHT : content.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+function cellLines(content: CellContent, size: number): Line[] {
+  if (content.lines) return content.lines;
+  const align = content.align ?? 'left';
   return cleanText(content.text ?? '')
     .split('\n')
-    .map((text) => new Paragraph({ alignment, children: text ? [new TextRun({ text, bold: content.bold, color: content.colour, size: content.size ?? size })] : [] }));
+    .map((text) => ({ align, runs: text ? [{ text, bold: content.bold, colour: content.colour, size: content.size ?? size }] : [] }));
 }
 
-function tableCell(cell: Cell, width: number, size: number, header = false): TableCell {
+function tableCell(cell: Cell, width: number, size: number, header = false): XmlCell {
   const content: CellContent = typeof cell === 'string' ? { text: cell } : cell;
   const fill = content.fill?.replace('#', '').toUpperCase() ?? (header ? COLOUR.headerFill : undefined);
-  return new TableCell({
-    children: cellParagraphs(header ? { ...content, bold: content.bold ?? true } : content, size),
-    width: { size: width, type: WidthType.DXA },
-    margins: CELL_MARGIN,
-    borders: BORDERS,
-    verticalAlign: VerticalAlignTable.TOP,
-    ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
-  });
+  return { lines: cellLines(header ? { ...content, bold: content.bold ?? true } : content, size), width, fill };
 }
 
 /** Column widths in twips from relative shares, adding up to the width exactly. */
@@ -168,34 +149,31 @@ export function columnWidths(shares: readonly number[], total: number): number[]
 /**
  * A table across the text width of its page: a header row that repeats at
  * the top of each page and is never split, then the rows, none split across
- * a page where it fits on one.
+ * a page where it fits on one. It is written as XML (see xml-table.ts), so
+ * the document must be packed with packReport (report-pack.ts).
  */
-export function dataTable(options: { page: PageSetup; shares: readonly number[]; header: readonly Cell[]; rows: ReadonlyArray<readonly Cell[]>; size?: number; empty?: string }): Table {
+export function dataTable(options: { page: PageSetup; shares: readonly number[]; header: readonly Cell[]; rows: ReadonlyArray<readonly Cell[]>; size?: number; empty?: string }): TablePlaceholder {
   const total = contentWidth(options.page);
   const widths = columnWidths(options.shares, total);
   const size = options.size ?? TABLE_SIZE;
-  const rows = [
-    new TableRow({ tableHeader: true, cantSplit: true, children: options.header.map((c, i) => tableCell(c, widths[i]!, size, true)) }),
-    ...options.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => tableCell(c, widths[i]!, size)) })),
-  ];
-  if (!options.rows.length) {
-    rows.push(
-      new TableRow({
-        children: [new TableCell({ columnSpan: widths.length, width: { size: total, type: WidthType.DXA }, margins: CELL_MARGIN, borders: BORDERS, children: cellParagraphs({ text: options.empty ?? 'None.' }, size) })],
-      }),
-    );
-  }
-  return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
+  return new TablePlaceholder(
+    tableXml({
+      widths,
+      header: options.header.map((c, i) => tableCell(c, widths[i]!, size, true)),
+      rows: options.rows.map((row) => row.map((c, i) => tableCell(c, widths[i]!, size))),
+      empty: { lines: cellLines({ text: options.empty ?? 'None.' }, size), width: total, span: widths.length },
+    }),
+  );
 }
 
 /** A status in words, on its colour, in whichever of black or white reads better on it: "On track (GREEN)". */
 export function statusCell(key: ReadonlyMap<Status, StatusKey>, status: Status | null, extra?: string): CellContent {
   if (!status) return { text: extra ?? '' };
   const s = key.get(status)!;
-  const ink = inkOn(s.colour).replace('#', '').toUpperCase();
-  const paragraphs = [new Paragraph({ children: [new TextRun({ text: cleanText(s.label), bold: true, color: ink, size: TABLE_SIZE }), new TextRun({ text: ` (${cleanText(s.colourName)})`, color: ink, size: TABLE_SIZE })] })];
-  if (extra) paragraphs.push(new Paragraph({ spacing: { before: 40 }, children: [new TextRun({ text: cleanText(extra), color: ink, size: 16 })] }));
-  return { paragraphs, fill: s.colour };
+  const colour = inkOn(s.colour).replace('#', '').toUpperCase();
+  const lines: Line[] = [{ runs: [{ text: cleanText(s.label), bold: true, colour, size: TABLE_SIZE }, { text: ` (${cleanText(s.colourName)})`, colour, size: TABLE_SIZE }] }];
+  if (extra) lines.push({ before: 40, runs: [{ text: cleanText(extra), colour, size: 16 }] });
+  return { lines, fill: s.colour };
 }
 
 export function statusMap(statuses: readonly StatusKey[]): Map<Status, StatusKey> {
