@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatUkDate, ukToday } from '../../shared/domain/dates.ts';
 import { SCOPE_WORDS } from '../../shared/domain/vocabulary.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
@@ -21,7 +19,7 @@ import { verifyStore } from '../services/store/verify-store.ts';
 import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers.ts';
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
-import { getPassphrase } from './passphrase-source.ts';
+import { ACTOR, appVersion, parseOptions, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { runSecurityCommand, securityCommandOf, SECURITY_HELP } from './security-commands.ts';
 import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
 
@@ -94,44 +92,17 @@ const EXPORTS: Partial<Record<Command, ReviewExportKind>> = { 'export action-pla
 const NEEDS_REVIEW: readonly Command[] = ['recommendations list', 'names list', 'export action-plan', 'export recommendations', 'export overview-skeleton', 'export executive-summary-skeleton', 'submission-check'];
 /** The chair's drafting pack: skeleton documents built from the review */
 const SKELETON_COMMANDS: Partial<Record<Command, keyof typeof SKELETONS>> = { 'export overview-skeleton': 'overview', 'export executive-summary-skeleton': 'executive summary' };
-const ACTOR = 'dhr command line';
-
-function appVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
-interface Io {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        db: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-        json: { type: 'boolean' },
-        review: { type: 'string' },
-        report: { type: 'string' },
-        district: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // node's messages name the flag; add what to do about it.
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new AppError('INVALID_INPUT', `${message.replace(/\.$/, '')}. Run dhr --help for usage.`);
-  }
-}
+const parse = (argv: string[]) =>
+  parseOptions(argv, {
+    db: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    json: { type: 'boolean' },
+    review: { type: 'string' },
+    report: { type: 'string' },
+    district: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
 
 export async function runCli(io: Io): Promise<number> {
   // backup, restore and rekey have their own options (--from) and live in security-commands.ts.
@@ -170,25 +141,9 @@ export async function runCli(io: Io): Promise<number> {
   }
   const db = path.resolve(values.db);
   const exists = fs.existsSync(db);
-  const passphrase = () =>
-    getPassphrase({
-      env: io.env,
-      passphraseFile: values['passphrase-file'],
-      stdin: io.stdin,
-      stderr: io.stderr,
-      confirm: !exists && (command === 'init' || command === 'demo'),
-    });
+  const passphrase = () => storePassphrase(io, values['passphrase-file'], !exists && (command === 'init' || command === 'demo'));
   const options = { appVersion: appVersion(), actor: ACTOR };
-
-  const withStore = async <T>(use: (store: Store) => T | Promise<T>): Promise<T> => {
-    if (!exists) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
-    const store = openStore(db, await passphrase(), options);
-    try {
-      return await use(store);
-    } finally {
-      store.close();
-    }
-  };
+  const withStore = <T>(use: (store: Store) => T | Promise<T>): Promise<T> => withStoreAt(io, { ...values, db: values.db! }, use);
 
   switch (command) {
     case 'init': {

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatUkDate, ukToday } from '../../shared/domain/dates.ts';
 import { STATUS_DEFAULTS } from '../../shared/domain/vocabulary.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
@@ -10,8 +7,9 @@ import { applyActionPlan, parseMappingOption, previewActionPlan, readActionPlanF
 import { checkPackagePassphrase } from '../services/exchange/pack-format.ts';
 import { applyPackage, buildPackage, describePreview, districtIdByName, previewPackage, readPackage, recordPackageExport } from '../services/exchange/pack-service.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
-import { openStore, type Store } from '../services/store/open-store.ts';
-import { getPassphrase, promptHidden } from './passphrase-source.ts';
+import type { Store } from '../services/store/open-store.ts';
+import { ACTOR, appVersion, commandWords, parseOptions, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { promptHidden } from './passphrase-source.ts';
 
 // dhr pack export / pack import, dhr import action-plan, dhr export xlsx /
 // export csv: moving data between installations, in from legacy action
@@ -48,73 +46,31 @@ export const EXCHANGE_OPTIONS_HELP = `  --dry-run                Show what would
                            installations of the same partnership; they are imported nowhere else
 `;
 
-const ACTOR = 'dhr command line';
-
 export const EXCHANGE_COMMANDS = ['pack export', 'pack import', 'import action-plan', 'export xlsx', 'export csv'] as const;
 type ExchangeCommand = (typeof EXCHANGE_COMMANDS)[number];
-
-interface Io {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
-}
-
-/** Options (of any dhr command) that take a value, so the value is not mistaken for a command word */
-const VALUE_OPTIONS = new Set(['--db', '--out', '--from', '--to', '--as-at', '--passphrase-file', '--review', '--district', '--report', '--map']);
-
-function words(argv: readonly string[]): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (VALUE_OPTIONS.has(arg)) {
-      i++;
-      continue;
-    }
-    if (!arg.startsWith('-')) found.push(arg);
-  }
-  return found;
-}
 
 /** The exchange command this argv asks for, or null for any other command. "pack" and "import" with another verb come here too, to be told the verbs. */
 export function exchangeCommandOf(argv: readonly string[]): ExchangeCommand | 'pack' | 'import' | null {
   if (argv.includes('-h') || argv.includes('--help')) return null;
-  const [noun, verb] = words(argv);
+  const [noun, verb] = commandWords(argv);
   const command = `${noun} ${verb}`;
   if ((EXCHANGE_COMMANDS as readonly string[]).includes(command)) return command as ExchangeCommand;
   if (noun === 'pack' || noun === 'import') return noun;
   return null;
 }
 
-function appVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        db: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-        out: { type: 'string' },
-        district: { type: 'string' },
-        review: { type: 'string' },
-        map: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        'include-real-names': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new AppError('INVALID_INPUT', `${message.replace(/\.$/, '')}. Run dhr --help for usage.`);
-  }
-}
+const parse = (argv: string[]) =>
+  parseOptions(argv, {
+    db: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    out: { type: 'string' },
+    district: { type: 'string' },
+    review: { type: 'string' },
+    map: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'include-real-names': { type: 'boolean' },
+  });
 
 /** The package passphrase: DHR_PACK_PASSPHRASE, else asked for at a terminal (twice when making a package). */
 async function packPassphrase(io: Io, confirm: boolean): Promise<string> {
@@ -182,18 +138,8 @@ export async function runExchangeCommand(io: Io): Promise<number> {
   only('map', ['import action-plan']);
   only('dry-run', ['pack import', 'import action-plan']);
   only('json', ['pack import', 'import action-plan']);
-  const db = path.resolve(values.db);
-  const storePassphrase = () => getPassphrase({ env: io.env, passphraseFile: values['passphrase-file'], stdin: io.stdin, stderr: io.stderr, confirm: false });
-  const options = { appVersion: appVersion(), actor: ACTOR };
-  const withStore = async <T>(use: (store: Store) => T | Promise<T>): Promise<T> => {
-    if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
-    const store = openStore(db, await storePassphrase(), options);
-    try {
-      return await use(store);
-    } finally {
-      store.close();
-    }
-  };
+  const db = values.db;
+  const withStore = <T>(use: (store: Store) => T | Promise<T>): Promise<T> => withStoreAt(io, { ...values, db }, use);
 
   switch (command) {
     case 'pack export': {
@@ -205,7 +151,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       checkPackagePassphrase(passphrase);
       const { built, written } = await withStore(async (store) => {
         const districtId = values.district ? districtIdByName(store.db, values.district) : null;
-        const built = await buildPackage(store, { passphrase, districtId, includeRealNames: Boolean(values['include-real-names']), appVersion: options.appVersion });
+        const built = await buildPackage(store, { passphrase, districtId, includeRealNames: Boolean(values['include-real-names']), appVersion: appVersion() });
         const written = writeExportFile(values.out!, built.bytes, 'dhrpack');
         recordPackageExport(store, built, written.file, ACTOR);
         return { built, written };

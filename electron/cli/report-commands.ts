@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ukToday } from '../../shared/domain/dates.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { checkExportLocation } from '../services/exports/write-export-file.ts';
 import { buildCountywideReport, buildCspReport, saveReport, type BuiltReport } from '../services/reports/build-reports.ts';
 import { checkAsAt, checkPeriod, districtByName, requireDate, type Step } from '../services/reports/report-common.ts';
-import { openStore } from '../services/store/open-store.ts';
-import { getPassphrase } from './passphrase-source.ts';
+import { ACTOR, commandWords, parseOptions, withStore, type Io } from './cli-common.ts';
 
 // dhr export csp-report and dhr export countywide: the board and countywide
 // Word reports from the command line. Self-contained, so dhr.ts only hands
@@ -35,67 +30,24 @@ export const REPORT_OPTIONS_HELP = `  --as-at DATE             The day a CSP rep
                            pseudonym register appears, listing each place (export csp-report, countywide)
 `;
 
-const ACTOR = 'dhr command line';
-
-interface Io {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
-}
-
-/** Options (of any dhr command) that take a value, so the value is not mistaken for a command word */
-const VALUE_OPTIONS = new Set(['--db', '--out', '--from', '--to', '--as-at', '--passphrase-file', '--review', '--district', '--report']);
-
-function words(argv: readonly string[]): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (VALUE_OPTIONS.has(arg)) {
-      i++;
-      continue;
-    }
-    if (!arg.startsWith('-')) found.push(arg);
-  }
-  return found;
-}
-
 /** The report this argv asks for ("export csp-report" or "export countywide"), or null for any other command. */
 export function reportCommandOf(argv: readonly string[]): ReportCommand | null {
   if (argv.includes('-h') || argv.includes('--help')) return null;
-  const [noun, verb] = words(argv);
+  const [noun, verb] = commandWords(argv);
   return noun === 'export' && (REPORT_COMMANDS as readonly string[]).includes(verb ?? '') ? (verb as ReportCommand) : null;
 }
 
-function appVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        db: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-        district: { type: 'string' },
-        'as-at': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        out: { type: 'string' },
-        'for-publication': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    // node's messages name the flag; add what to do about it.
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new AppError('INVALID_INPUT', `${message.replace(/\.$/, '')}. Run dhr --help for usage.`);
-  }
-}
+const parse = (argv: string[]) =>
+  parseOptions(argv, {
+    db: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    district: { type: 'string' },
+    'as-at': { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    'for-publication': { type: 'boolean' },
+  });
 
 export async function runReportCommand(io: Io, today: string = ukToday()): Promise<number> {
   const { values, positionals } = parse(io.argv);
@@ -132,18 +84,14 @@ export async function runReportCommand(io: Io, today: string = ukToday()): Promi
   }
   checkExportLocation(values.out, 'docx');
 
-  const db = path.resolve(values.db);
-  if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
-  const passphrase = await getPassphrase({ env: io.env, passphraseFile: values['passphrase-file'], stdin: io.stdin, stderr: io.stderr, confirm: false });
-  const store = openStore(db, passphrase, { appVersion: appVersion(), actor: ACTOR });
-  let built: BuiltReport;
-  let written: { file: string; bytes: number };
-  try {
+  const db = values.db;
+  const { built, written } = await withStore(io, { ...values, db }, async (store) => {
     // Progress on a terminal only, on one line that is overwritten.
     const step: Step = async (label) => {
       if (io.stderr.isTTY) io.stderr.write(`\r${label}`.slice(0, 79).padEnd(80));
     };
     const forPublication = values['for-publication'] ?? false;
+    let built: BuiltReport;
     try {
       built = csp
         ? await buildCspReport(store.db, { district: districtByName(store.db, values.district!), asAt, forPublication, today, step })
@@ -151,10 +99,8 @@ export async function runReportCommand(io: Io, today: string = ukToday()): Promi
     } finally {
       if (io.stderr.isTTY) io.stderr.write(`\r${' '.repeat(80)}\r`);
     }
-    written = saveReport(store, built, values.out, ACTOR);
-  } finally {
-    store.close();
-  }
+    return { built, written: saveReport(store, built, values.out!, ACTOR) };
+  });
   io.stdout.write(`Wrote ${built.summary}${built.forPublication ? ', checked for publication: no real names found,' : ''} to ${written.file}\n`);
   return 0;
 }

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { backupFolderFor, backupNow, backupStore, listBackups, restoreBackup } from '../services/security-ops/backups.ts';
 import { rekeyStore } from '../services/security-ops/rekey.ts';
-import { openStore } from '../services/store/open-store.ts';
-import { getPassphrase, promptHidden } from './passphrase-source.ts';
+import { ACTOR, commandWords, parseOptions, storePassphrase, withStore, type Io } from './cli-common.ts';
+import { promptHidden } from './passphrase-source.ts';
 
 // dhr backup, dhr restore and dhr rekey: self-contained, so dhr.ts only
 // hands over to runSecurityCommand when the first word is one of these.
@@ -26,57 +24,20 @@ export const SECURITY_HELP = `  dhr backup  --db FILE [--out FILE]
                                   opening the store afresh; on any failure the old passphrase still works
 `;
 
-const ACTOR = 'dhr command line';
-
-interface Io {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
-}
-
-function appVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
-/** Options (of any dhr command) that take a value, so the value is not mistaken for the command */
-const VALUE_OPTIONS = new Set(['--db', '--out', '--from', '--passphrase-file', '--review', '--district', '--report']);
-
-/** The command this argv asks for, if it is one of these: its first word that is neither an option nor an option's value. */
+/** The security command this argv asks for, or null for any other command. */
 export function securityCommandOf(argv: readonly string[]): SecurityCommand | null {
   if (argv.includes('-h') || argv.includes('--help')) return null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (VALUE_OPTIONS.has(arg)) {
-      i++;
-      continue;
-    }
-    if (arg.startsWith('-')) continue;
-    return (SECURITY_COMMANDS as readonly string[]).includes(arg) ? (arg as SecurityCommand) : null;
-  }
-  return null;
+  const first = commandWords(argv)[0];
+  return first !== undefined && (SECURITY_COMMANDS as readonly string[]).includes(first) ? (first as SecurityCommand) : null;
 }
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        db: { type: 'string' },
-        out: { type: 'string' },
-        from: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new AppError('INVALID_INPUT', `${message.replace(/\.$/, '')}. Run dhr --help for usage.`);
-  }
-}
+const parse = (argv: string[]) =>
+  parseOptions(argv, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+  });
 
 async function newPassphrase(io: Io): Promise<string> {
   const fromEnv = io.env.DHR_NEW_PASSPHRASE;
@@ -100,7 +61,7 @@ export async function runSecurityCommand(io: Io): Promise<number> {
   if (values.out !== undefined && command !== 'backup') throw new AppError('INVALID_INPUT', `--out does not apply to dhr ${command}.`);
   if (values.from !== undefined && command !== 'restore') throw new AppError('INVALID_INPUT', `--from does not apply to dhr ${command}.`);
   const db = path.resolve(values.db);
-  const passphrase = () => getPassphrase({ env: io.env, passphraseFile: values['passphrase-file'], stdin: io.stdin, stderr: io.stderr, confirm: false });
+  const passphrase = () => storePassphrase(io, values['passphrase-file']);
 
   switch (command) {
     case 'backup': {
@@ -111,8 +72,7 @@ export async function runSecurityCommand(io: Io): Promise<number> {
       if (out && !fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) {
         throw new AppError('FOLDER_NOT_FOUND', `The folder ${path.dirname(out)} does not exist. Create it first, or choose another location.`);
       }
-      const store = openStore(db, await passphrase(), { appVersion: appVersion(), actor: ACTOR });
-      try {
+      await withStore(io, { ...values, db }, (store) => {
         const onProgress = (done: number, total: number, label: string) => {
           if (io.stderr.isTTY) io.stderr.write(`\r${label} (${done}/${total})`.padEnd(60));
         };
@@ -120,9 +80,7 @@ export async function runSecurityCommand(io: Io): Promise<number> {
         if (io.stderr.isTTY) io.stderr.write('\n');
         io.stdout.write(`Backed up ${db} to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes), encrypted under the store's passphrase, and checked it.\n`);
         if ('removed' in made && made.removed.length) io.stdout.write(`Removed ${plural(made.removed.length, 'older backup', 'older backups')} beyond the number to keep.\n`);
-      } finally {
-        store.close();
-      }
+      });
       return 0;
     }
     case 'restore': {

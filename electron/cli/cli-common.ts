@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../../shared/ipc/errors.ts';
+import { openStore, type Store } from '../services/store/open-store.ts';
+import { getPassphrase } from './passphrase-source.ts';
+
+// What every dhr command shares: who the audit log says did it, the streams
+// it talks through, reading its options with errors that say what to do,
+// finding its command words, and opening the store it names.
+
+/** The audit log's name for whoever ran a command */
+export const ACTOR = 'dhr command line';
+
+export interface Io {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+}
+
+export function appVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../package.json') as { version: string }).version;
+}
+
+/** Options (of any dhr command) that take a value, so the value is not mistaken for a command word */
+const VALUE_OPTIONS = new Set(['--db', '--out', '--from', '--to', '--as-at', '--passphrase-file', '--review', '--district', '--report', '--map']);
+
+/** The command words of argv ("export", "csp-report"), options and their values left out. */
+export function commandWords(argv: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_OPTIONS.has(arg)) {
+      i++;
+      continue;
+    }
+    if (!arg.startsWith('-')) found.push(arg);
+  }
+  return found;
+}
+
+/** argv read against a command's options; an unknown or malformed option is refused with what to do. */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    // node's messages name the flag; add what to do about it.
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new AppError('INVALID_INPUT', `${message.replace(/\.$/, '')}. Run dhr --help for usage.`);
+  }
+}
+
+/** The store's passphrase, from DHR_PASSPHRASE, --passphrase-file or a prompt. */
+export function storePassphrase(io: Io, passphraseFile: string | undefined, confirm = false): Promise<string> {
+  return getPassphrase({ env: io.env, passphraseFile, stdin: io.stdin, stderr: io.stderr, confirm });
+}
+
+/**
+ * Opens the store at --db (which must exist: only init and demo make one),
+ * runs `use` and closes the store whatever happens. The passphrase is asked
+ * for only once the file is known to be there.
+ */
+export async function withStore<T>(io: Io, values: { db: string; 'passphrase-file'?: string }, use: (store: Store) => T | Promise<T>): Promise<T> {
+  const db = path.resolve(values.db);
+  if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
+  const store = openStore(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR });
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
+}
