@@ -191,3 +191,20 @@ test('Countywide: 6,000 recommendations by 20 districts, paged, show their first
   expect(requests.length - before).toBeLessThan(12);
   for (const r of requests) expect(r.input.limit).toBeLessThanOrEqual(1000);
 });
+
+test('Recurring recommendations: hundreds of groups, windowed, the last reached by scrolling', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Recurring recommendations' }).click();
+  const list = page.getByRole('list', { name: /groups of recurring recommendations$/ });
+  // Working out the groups reads every recommendation: seconds at this scale, so the wait is generous.
+  await expect(list).toBeVisible({ timeout: 60_000 });
+  const total = Number(/^(\d+) groups/.exec((await list.getAttribute('aria-label'))!)![1]);
+  expect(total).toBeGreaterThan(150);
+  const rendered = await list.locator(':scope > li.recurring-group').count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(total / 3);
+  await expect(list.locator(':scope > li.recurring-group').first()).toHaveAttribute('aria-setsize', String(total));
+  await expectNoAxeViolations(page, 'Recurring recommendations, windowed');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(list.locator(`:scope > li[aria-posinset="${total}"]`)).toBeVisible();
+  expect(await list.locator(':scope > li.recurring-group').count()).toBeLessThan(total / 3);
+});
