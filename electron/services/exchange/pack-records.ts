@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/ipc/errors.ts';
-import type { Db } from '../store/sqlite.ts';
 import { FORMAT_VERSION, type OpenedPackage } from './pack-format.ts';
-import { REAL_NAME, rowSchema, TABLES, type Row, type TableSpec } from './pack-tables.ts';
+import { rowSchema, TABLES, type Row } from './pack-tables.ts';
 
-// What goes into a package (the records of a scope, as rows keyed by
-// column) and what comes out of one (checked against pack-tables.ts, with
-// older formats brought up to date).
+// A package's description and records as they travel (rows keyed by
+// column; which rows go in is pack-select.ts), and what comes out of one
+// (checked against pack-tables.ts, with older formats brought up to date).
 
 export type PackageScope = { kind: 'all' } | { kind: 'district'; districtId: string; districtName: string };
 
@@ -71,79 +70,6 @@ export const V1_TABLE_NAMES: Record<string, string> = {
   applicability: 'applicability',
   updates: 'progress_updates',
 };
-
-function columnList(spec: TableSpec): string {
-  return Object.keys(spec.columns).join(', ');
-}
-
-/**
- * The rows of a scope. Countywide: everything (retired lists and deleted
- * records too, so retirements and deletions travel). A district: the lists,
- * the district's own reviews (with their details and register),
- * recommendations and actions, its decisions and updates, and their
- * evidence; plus, for the decisions and updates, the rows they hang from
- * (the recommendation and its review, without their details), so the
- * package imports into any store.
- */
-export function collectRecords(db: Db, scope: PackageScope, includeRealNames: boolean): PackageTables {
-  const tables: PackageTables = new Map();
-  const read = (spec: TableSpec): Row[] => {
-    if (spec.name === 'attachments') return [];
-    const order = spec.link ? `${spec.link.parentColumn}, ${spec.link.otherColumn}` : 'rowid';
-    return db.prepare(`SELECT ${columnList(spec)} FROM ${spec.name} ORDER BY ${order}`).all() as Row[];
-  };
-  for (const spec of TABLES) tables.set(spec.name, read(spec));
-
-  if (scope.kind === 'district') {
-    const d = scope.districtId;
-    const ids = (rows: Row[]) => new Set(rows.map((r) => r.id as string));
-    const keep = (name: string, test: (row: Row) => boolean) => tables.set(name, tables.get(name)!.filter(test));
-    keep('reviews', (r) => r.owner_district_id === d);
-    const reviews = ids(tables.get('reviews')!);
-    for (const name of ['review_people', 'review_panel_members', 'review_imrs', 'review_pauses', 'review_qa_submissions', 'review_themes']) keep(name, (r) => reviews.has(r.review_id as string));
-    keep('recommendations', (r) => r.owner_district_id === d || reviews.has(r.review_id as string));
-    const recs = ids(tables.get('recommendations')!);
-    for (const name of ['recommendation_addressees', 'recommendation_themes', 'actions']) keep(name, (r) => recs.has(r.recommendation_id as string));
-    keep('applicability', (r) => r.owner_district_id === d);
-    const decisions = ids(tables.get('applicability')!);
-    const actions = ids(tables.get('actions')!);
-    keep('progress_updates', (r) => r.owner_district_id === d || decisions.has(r.applicability_id as string) || actions.has(r.action_id as string));
-
-    // The rows the chosen ones hang from, without their own details.
-    const all = new Map(TABLES.map((spec) => [spec.name, new Map(read(spec).map((r) => [r.id as string, r]))]));
-    const addParent = (table: string, id: string | null) => {
-      if (!id) return;
-      const rows = tables.get(table)!;
-      if (rows.some((r) => r.id === id)) return;
-      const parent = all.get(table)!.get(id);
-      if (parent) rows.push(parent);
-    };
-    for (const u of tables.get('progress_updates')!) {
-      addParent('applicability', u.applicability_id as string | null);
-      addParent('actions', u.action_id as string | null);
-    }
-    for (const row of [...tables.get('applicability')!, ...tables.get('actions')!]) addParent('recommendations', row.recommendation_id as string);
-    for (const rec of tables.get('recommendations')!) addParent('reviews', rec.review_id as string);
-  }
-
-  // Evidence files, read one at a time so only the chosen ones are held in memory.
-  const updates = new Set(tables.get('progress_updates')!.map((u) => u.id as string));
-  const attachmentSpec = TABLES.find((t) => t.name === 'attachments')!;
-  const ids = db.prepare('SELECT id, progress_update_id FROM attachments ORDER BY rowid').all() as Array<{ id: string; progress_update_id: string }>;
-  const one = db.prepare(`SELECT ${columnList(attachmentSpec)} FROM attachments WHERE id = ?`);
-  tables.set(
-    'attachments',
-    ids
-      .filter((a) => updates.has(a.progress_update_id))
-      .map((a) => {
-        const row = one.get(a.id) as Row & { content: Buffer };
-        return { ...row, content: Buffer.from(row.content).toString('base64') };
-      }),
-  );
-
-  if (!includeRealNames) tables.set(REAL_NAME.table, tables.get(REAL_NAME.table)!.map((p) => ({ ...p, [REAL_NAME.column]: null })));
-  return tables;
-}
 
 export function recordsJson(tables: PackageTables): { tables: Record<string, Row[]> } {
   return { tables: Object.fromEntries(tables) };

@@ -9,7 +9,8 @@ import { actorName, readSettings } from '../store/settings-store.ts';
 import type { Db } from '../store/sqlite.ts';
 import { checkPackagePassphrase, FORMAT_VERSION, MAX_PACKAGE_BYTES, openPackage, sealPackage } from './pack-format.ts';
 import { applyPlan, planImport, type ImportPlan } from './pack-merge.ts';
-import { collectRecords, countRows, readOpenedPackage, recordsJson, type PackageMetadata, type PackageScope, type PackageTables } from './pack-records.ts';
+import { countRows, readOpenedPackage, recordsJson, type PackageMetadata, type PackageScope, type PackageTables } from './pack-records.ts';
+import { collectRecords } from './pack-select.ts';
 
 // Exchange packages end to end: make one from the store, and read one,
 // preview it and apply it. The handlers, the CLI and the tests all come
