@@ -3,6 +3,7 @@ import { sql as recommendationSearch } from './002-recommendation-search.ts';
 import { sql as smartAcknowledgements } from './003-smart-acknowledgements.ts';
 import { sql as performanceIndexes } from './004-performance-indexes.ts';
 import { sql as runningCounts } from './005-running-counts.ts';
+import { sql as ownerDistrictIndexes } from './006-owner-district-indexes.ts';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'acknowledged SMART hints', sql: smartAcknowledgements },
   { version: 4, name: 'indexes for national-scale stores', sql: performanceIndexes },
   { version: 5, name: 'running counts for the dashboard', sql: runningCounts },
+  { version: 6, name: 'indexes on the owning district, for exchange packages', sql: ownerDistrictIndexes },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
