@@ -45,12 +45,7 @@ export function countywideReportSteps(forPublication: boolean): number {
   return COUNTYWIDE_DATA_STEPS + finishingSteps(forPublication);
 }
 
-/**
- * Word keeps the organisation in the document's extended properties
- * (docProps/app.xml, "Company"), which the docx library does not write:
- * add it to the finished package.
- */
-
+/** The finished file, checked for real names when it is for publication. */
 async function finish(db: Db, finished: Buffer, forPublication: boolean, step: Step): Promise<Buffer> {
   if (forPublication) {
     await step('Checking the report for real names');

@@ -12,7 +12,10 @@ import { TablePlaceholder } from './xml-table.ts';
 
 const PLACEHOLDER = /<w:p><w:r><w:t xml:space="preserve">(DHR-TABLE-[0-9a-f-]{36})<\/w:t><\/w:r><\/w:p>/g;
 
-/** docProps/app.xml with the Company property set to `company`. */
+/**
+ * docProps/app.xml with the Company property set to `company`: Word keeps
+ * the organisation there, and the docx library does not write it.
+ */
 export function withCompany(appXml: string, company: string): string {
   const escaped = company.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   let xml = appXml.replace(/<Company>[\s\S]*?<\/Company>|<Company\/>/g, '');

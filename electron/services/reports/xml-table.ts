@@ -1,5 +1,6 @@
-import { Paragraph, TextRun } from 'docx';
 import { randomUUID } from 'node:crypto';
+import { Paragraph, TextRun } from 'docx';
+import { COLOUR } from '../exports/docx-common.ts';
 
 // The reports' data tables, written as WordprocessingML text rather than
 // as docx objects.
@@ -9,10 +10,11 @@ import { randomUUID } from 'node:crypto';
 // countywide report over a national store has some 100,000 cells, which
 // ran Node out of its 4 GB heap; a string per cell takes a few hundred
 // bytes. So each table is written here, a placeholder paragraph stands in
-// for it in the docx document, and once the library has packed the file the
-// placeholder is swapped for the table (report-pack.ts). The XML is exactly what the library
-// writes for the same table (test/unit/reports/xml-table.test.ts compares
-// them), so Word, LibreOffice and the tests see no difference.
+// for it in the docx document, and once the library has packed the file
+// the placeholder is swapped for the table (report-pack.ts). The XML is
+// exactly what the library writes for the same table
+// (test/unit/reports/xml-table.test.ts compares them), so Word, LibreOffice
+// and the tests see no difference.
 
 export interface Run {
   text: string;
@@ -53,7 +55,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 const BORDER = (side: string, colour: string) => `<w:${side} w:val="single" w:color="${colour}" w:sz="4"/>`;
 const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => BORDER(s, 'auto')).join('')}</w:tblBorders>`;
-const CELL_BORDERS = `<w:tcBorders>${['top', 'left', 'bottom', 'right'].map((s) => BORDER(s, '7F7F7F')).join('')}</w:tcBorders>`;
+const CELL_BORDERS = `<w:tcBorders>${['top', 'left', 'bottom', 'right'].map((s) => BORDER(s, COLOUR.border)).join('')}</w:tcBorders>`;
 const CELL_MARGINS = '<w:tcMar><w:top w:type="dxa" w:w="50"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="50"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
 
 function runXml(run: Run): string {
