@@ -9,11 +9,9 @@ import { REAL_NAME, TABLE_BY_NAME, TABLES, type Row, type TableSpec } from './pa
 // was read whole, twice, and filtered in JavaScript: at national scale a
 // district's package read and decrypted the whole store (over 700 MiB, far
 // more than the page cache holds) and built a million rows it then threw
-// away. One condition still reads whole tables: which district owns a
-// record (owner_district_id) has no index, so reviews, recommendations,
-// decisions and updates are each scanned once for it. An index on that
-// column (test/unit/exchange/pack-query-plans.test.ts shows which) turns
-// those scans into index reads with no change here.
+// away. Which district owns a record (owner_district_id) is found by the
+// owner indexes of migration 6 (test/unit/exchange/pack-query-plans.test.ts
+// checks that only the partnership's lists are read whole).
 //
 // The records, their values and their order are exactly what they were
 // when every table was read whole and filtered in JavaScript
