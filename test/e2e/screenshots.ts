@@ -47,6 +47,16 @@ try {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Recurring recommendations' }).click();
   await page.locator('.recurring-group').first().waitFor();
   await shot('10-recurring', false);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Countywide' }).click();
+  await page.getByRole('grid').locator('tbody tr').first().waitFor();
+  // The matrix itself, below the filters and the key.
+  await page.evaluate(() => document.getElementById('matrix-heading')?.scrollIntoView());
+  await shot('11-countywide', false);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My district' }).click();
+  await page.getByLabel('Your district', { exact: true }).selectOption({ label: 'Fenland' });
+  await page.getByRole('button', { name: 'Save my district' }).click();
+  await page.locator('.my-item').first().waitFor();
+  await shot('12-my-district', false);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
   await shot('04-settings');
