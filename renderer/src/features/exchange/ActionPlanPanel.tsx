@@ -182,6 +182,19 @@ export function ActionPlanPanel() {
     setMapping(next.mapping);
   }
 
+  /** One step of the import (open, preview again, apply): the panel busy meanwhile, and any failure said in words. */
+  async function run(kind: NonNullable<typeof busy>, work: () => Promise<void>) {
+    setBusy(kind);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
   async function open() {
     setError(null);
     setDone(null);
@@ -191,49 +204,30 @@ export function ActionPlanPanel() {
       return;
     }
     setReviewError(null);
-    setBusy('open');
     setPreview(null);
     setChoices({});
-    try {
+    await run('open', async () => {
       const result = await call('exchange.openActionPlan', { reviewId });
       if (!result) setCancelled(true);
       else show(result);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   async function previewAgain() {
     if (!preview) return;
-    setBusy('preview');
-    setError(null);
-    try {
-      show(await call('exchange.previewActionPlan', { token: preview.token, reviewId: preview.reviewId, mapping, agencyChoices: {} }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
+    await run('preview', async () => show(await call('exchange.previewActionPlan', { token: preview.token, reviewId: preview.reviewId, mapping, agencyChoices: {} })));
   }
 
   async function apply() {
     if (!preview) return;
-    setBusy('apply');
-    setError(null);
-    try {
+    await run('apply', async () => {
       const agencyChoices = Object.fromEntries(Object.entries(choices).filter(([, v]) => v));
       const result = await call('exchange.applyActionPlan', { token: preview.token, reviewId: preview.reviewId, mapping: preview.kind === 'docx' ? undefined : mapping, agencyChoices });
       setDone(result);
       setPreview(null);
       setReviewsVersion((v) => v + 1);
       await reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   const unknown = preview?.agencies.filter((a) => !a.matchedId) ?? [];
