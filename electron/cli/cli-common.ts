@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { fixedClock, systemClock, type Clock } from '../../shared/domain/clock.ts';
+import { isIsoDate } from '../../shared/domain/dates.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { openStore, type Store } from '../services/store/open-store.ts';
 import { getPassphrase } from './passphrase-source.ts';
@@ -54,6 +56,18 @@ export function parseOptions<const O extends NonNullable<ParseArgsConfig['option
   }
 }
 
+/**
+ * The day a command works to: the computer's clock, unless DHR_TODAY names
+ * a day (yyyy-mm-dd), so a report can be produced again later exactly as it
+ * was, overdue and due-soon counts included.
+ */
+export function cliClock(env: NodeJS.ProcessEnv): Clock {
+  const day = env.DHR_TODAY;
+  if (day === undefined || day === '') return systemClock;
+  if (!isIsoDate(day)) throw new AppError('INVALID_INPUT', `DHR_TODAY must be a date written yyyy-mm-dd, such as 2026-04-01; "${day}" is not. Unset it to use today's date.`);
+  return fixedClock(day);
+}
+
 /** The store's passphrase, from DHR_PASSPHRASE, --passphrase-file or a prompt. */
 export function storePassphrase(io: Io, passphraseFile: string | undefined, confirm = false): Promise<string> {
   return getPassphrase({ env: io.env, passphraseFile, stdin: io.stdin, stderr: io.stderr, confirm });
@@ -67,7 +81,7 @@ export function storePassphrase(io: Io, passphraseFile: string | undefined, conf
 export async function withStore<T>(io: Io, values: { db: string; 'passphrase-file'?: string }, use: (store: Store) => T | Promise<T>): Promise<T> {
   const db = path.resolve(values.db);
   if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
-  const store = openStore(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR });
+  const store = openStore(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) });
   try {
     return await use(store);
   } finally {

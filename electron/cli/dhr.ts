@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatUkDate, ukToday } from '../../shared/domain/dates.ts';
+import { stampOf, todayOf } from '../../shared/domain/clock.ts';
+import { formatUkDate } from '../../shared/domain/dates.ts';
 import { SCOPE_WORDS } from '../../shared/domain/vocabulary.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
 import { checkChosenDocument, describeHit, readChosenDocument } from '../services/anonymity/anonymity-guard.ts';
@@ -19,7 +20,7 @@ import { verifyStore } from '../services/store/verify-store.ts';
 import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers.ts';
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
-import { ACTOR, appVersion, parseOptions, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { ACTOR, appVersion, cliClock, parseOptions, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { runSecurityCommand, securityCommandOf, SECURITY_HELP } from './security-commands.ts';
 import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
 
@@ -142,7 +143,7 @@ export async function runCli(io: Io): Promise<number> {
   const db = path.resolve(values.db);
   const exists = fs.existsSync(db);
   const passphrase = () => storePassphrase(io, values['passphrase-file'], !exists && (command === 'init' || command === 'demo'));
-  const options = { appVersion: appVersion(), actor: ACTOR };
+  const options = { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) };
   const withStore = <T>(use: (store: Store) => T | Promise<T>): Promise<T> => withStoreAt(io, { ...values, db: values.db! }, use);
 
   switch (command) {
@@ -181,7 +182,7 @@ export async function runCli(io: Io): Promise<number> {
       return 0;
     }
     case 'status': {
-      const report = await withStore((store) => statusReport(store.db, values.district ?? null, ukToday()));
+      const report = await withStore((store) => statusReport(store.db, values.district ?? null, todayOf(store.clock)));
       if (values.json) {
         io.stdout.write(`${JSON.stringify(report.json, null, 2)}\n`);
         return 0;
@@ -190,7 +191,7 @@ export async function runCli(io: Io): Promise<number> {
       return 0;
     }
     case 'reviews list': {
-      const { rows } = await withStore((store) => listReviews(store.db, { sort: 'reference', direction: 'asc' }, ukToday()));
+      const { rows } = await withStore((store) => listReviews(store.db, { sort: 'reference', direction: 'asc' }, todayOf(store.clock)));
       const out = rows.map((r) => ({
         reference: r.reference,
         district: r.districtName,
@@ -220,7 +221,7 @@ export async function runCli(io: Io): Promise<number> {
     }
     case 'recommendations list': {
       const { review, recommendations, agencies } = await withStore((store) => ({
-        ...recommendationsForReview(store.db, reviewIdByReference(store.db, values.review!), ukToday()),
+        ...recommendationsForReview(store.db, reviewIdByReference(store.db, values.review!), todayOf(store.clock)),
         agencies: agencyNames(store.db),
       }));
       const out = {
@@ -265,7 +266,7 @@ export async function runCli(io: Io): Promise<number> {
       // A bad --out is reported before the store is opened or the passphrase asked for.
       checkExportLocation(values.out!, 'docx');
       const { built, written } = await withStore(async (store) => {
-        const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, ukToday());
+        const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
         const written = writeExportFile(values.out!, built.bytes, 'docx');
         recordReviewExport(store, built, written.file, ACTOR);
         return { built, written };
@@ -279,10 +280,10 @@ export async function runCli(io: Io): Promise<number> {
       const kind = SKELETON_COMMANDS[command]!;
       checkExportLocation(values.out!, 'docx');
       const written = await withStore(async (store) => {
-        const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, ukToday());
+        const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
         const file = writeExportFile(values.out!, built.bytes, 'docx');
         store.db.transaction(() =>
-          appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: { export: SKELETONS[kind].title, file: path.basename(file.file), changes: [] } }),
+          appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: { export: SKELETONS[kind].title, file: path.basename(file.file), changes: [] } }, stampOf(store.clock)),
         )();
         return file;
       });
@@ -295,7 +296,7 @@ export async function runCli(io: Io): Promise<number> {
       const check = await withStore((store) => {
         const reviewId = reviewIdByReference(store.db, values.review!);
         const hits = document ? checkChosenDocument(store, document, ACTOR).length : null;
-        return runSubmissionCheck(store.db, reviewId, document && hits !== null ? { file: document.file, hits } : null, ukToday());
+        return runSubmissionCheck(store.db, reviewId, document && hits !== null ? { file: document.file, hits } : null, todayOf(store.clock));
       });
       if (values.json) io.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
       else {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { formatUkDate, ukToday } from '../../shared/domain/dates.ts';
+import { todayOf } from '../../shared/domain/clock.ts';
+import { formatUkDate } from '../../shared/domain/dates.ts';
 import { STATUS_DEFAULTS } from '../../shared/domain/vocabulary.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { buildAnalystExport, recordAnalystExport } from '../services/exchange/analyst-export.ts';
@@ -8,7 +9,7 @@ import { checkPackagePassphrase } from '../services/exchange/pack-format.ts';
 import { applyPackage, buildPackage, describePreview, districtIdByName, previewPackage, readPackage, recordPackageExport } from '../services/exchange/pack-service.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
 import type { Store } from '../services/store/open-store.ts';
-import { ACTOR, appVersion, commandWords, parseOptions, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { ACTOR, appVersion, cliClock, commandWords, parseOptions, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { promptHidden } from './passphrase-source.ts';
 
 // dhr pack export / pack import, dhr import action-plan, dhr export xlsx /
@@ -201,8 +202,8 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       // The file is read (and refused if it is not a sound action plan) before the store is opened.
       const read = readActionPlanFile(extra[0]!);
       if (values.map !== undefined && read.kind === 'docx') throw new AppError('INVALID_INPUT', '--map applies to spreadsheets (.xlsx, .csv); Word tables are read by their own header rows.');
-      const today = ukToday();
       const outcome = await withStore((store) => {
+        const today = todayOf(store.clock);
         const reviewId = reviewIdForReference(store.db, values.review!);
         const guessed = previewActionPlan(store.db, read, reviewId, { today });
         const preview = values.map !== undefined ? previewActionPlan(store.db, read, reviewId, { today, mapping: parseMappingOption(values.map, guessed.columns) }) : guessed;
@@ -254,7 +255,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       }
       checkExportLocation(values.out, extension);
       const { written, rows } = await withStore((store) => {
-        const built = buildAnalystExport(store.db, format);
+        const built = buildAnalystExport(store.db, format, store.clock.now());
         const written = writeExportFile(values.out!, built.bytes, extension);
         recordAnalystExport(store, format, written.file, built.rows, ACTOR);
         return { written, rows: built.rows };

@@ -1,9 +1,9 @@
-import { ukToday } from '../../shared/domain/dates.ts';
+import { todayOf } from '../../shared/domain/clock.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { checkExportLocation } from '../services/exports/write-export-file.ts';
 import { buildCountywideReport, buildCspReport, saveReport, type BuiltReport } from '../services/reports/build-reports.ts';
 import { checkAsAt, checkPeriod, districtByName, requireDate, type Step } from '../services/reports/report-common.ts';
-import { ACTOR, commandWords, parseOptions, withStore, type Io } from './cli-common.ts';
+import { ACTOR, cliClock, commandWords, parseOptions, withStore, type Io } from './cli-common.ts';
 
 // dhr export csp-report and dhr export countywide: the board and countywide
 // Word reports from the command line. Self-contained, so dhr.ts only hands
@@ -49,7 +49,7 @@ const parse = (argv: string[]) =>
     'for-publication': { type: 'boolean' },
   });
 
-export async function runReportCommand(io: Io, today: string = ukToday()): Promise<number> {
+export async function runReportCommand(io: Io): Promise<number> {
   const { values, positionals } = parse(io.argv);
   const command = reportCommandOf(positionals)!;
   const name = `export ${command}`;
@@ -71,6 +71,7 @@ export async function runReportCommand(io: Io, today: string = ukToday()): Promi
   if (!/\.docx$/i.test(values.out)) throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "report.docx"; ${values.out} does not.`);
 
   // Dates, then the output file, before the store is opened or the passphrase asked for.
+  const today = todayOf(cliClock(io.env));
   let asAt = '';
   let from = '';
   let to = '';

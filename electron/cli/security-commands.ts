@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { backupFolderFor, backupNow, backupStore, listBackups, restoreBackup } from '../services/security-ops/backups.ts';
 import { rekeyStore } from '../services/security-ops/rekey.ts';
-import { ACTOR, commandWords, parseOptions, storePassphrase, withStore, type Io } from './cli-common.ts';
+import { ACTOR, cliClock, commandWords, parseOptions, storePassphrase, withStore, type Io } from './cli-common.ts';
 import { promptHidden } from './passphrase-source.ts';
 
 // dhr backup, dhr restore and dhr rekey: self-contained, so dhr.ts only
@@ -98,7 +98,7 @@ export async function runSecurityCommand(io: Io): Promise<number> {
       if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path.`);
       const current = await passphrase();
       const next = await newPassphrase(io);
-      rekeyStore(db, current, next, { actor: ACTOR });
+      rekeyStore(db, current, next, { actor: ACTOR, clock: cliClock(io.env) });
       const older = listBackups(db).length;
       io.stdout.write(`Changed the passphrase of ${db} and checked it: the new passphrase opens it and the old one no longer does.\n`);
       if (older) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, Menu, session as electronSession } from 'electron';
 import { createBackend } from '../services/handlers.ts';
+import { systemClock } from '../../shared/domain/clock.ts';
 import { APP_ENTRY_URL, SECURE_WEB_PREFERENCES } from '../services/security/policy.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerIpc, sendToWindows } from './ipc.ts';
@@ -34,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
     emit: (event, payload) => sendToWindows(BrowserWindow.getAllWindows(), event, payload),
     dialogs: electronDialogs(() => mainWindow, defaultStoreFile, app.getPath('userData')),
     secrets: electronSecrets(),
+    clock: systemClock,
   });
 
   function createWindow(): void {

@@ -36,10 +36,10 @@ export function formatLongDate(iso: string): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** The calendar date of an instant in UK local time (Europe/London). */
-export function ukToday(now: Date = new Date()): string {
+/** The calendar date of an instant in UK local time (Europe/London). "Today" itself comes from a Clock (clock.ts). */
+export function ukDateOf(instant: Date): string {
   const f = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-  const [d, m, y] = f.format(now).split('/');
+  const [d, m, y] = f.format(instant).split('/');
   return `${y}-${m}-${d}`;
 }
 

@@ -45,6 +45,8 @@ export const sessionStatus = z.object({
   /** True when the open store holds no partnership data yet */
   empty: z.boolean(),
   autoLockMinutes: z.number().int(),
+  /** The day by the backend's clock: the renderer asks, never the browser, so forms and limits agree with the rules that check them */
+  today: isoDate,
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 

@@ -10,6 +10,7 @@ import { storeStats } from '../../electron/services/store/store-stats.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { startApp, type TestApp } from './harness.ts';
 import { createStoreThroughUi } from './journeys.ts';
+import { TEST_STORE_OPTIONS } from '../support/clock.ts';
 
 // The Exchange screen as a CSP officer, the countywide group and a chair
 // use it: export a package, import one after seeing its preview, import an
@@ -51,7 +52,7 @@ test('the countywide group’s package is previewed, refused with the wrong pass
   app = await startApp(page);
   // The countywide group's store, made outside the app.
   const sourceFile = path.join(app.dir, 'county.dhr');
-  const source = createStore(sourceFile, 'county store passphrase', { appVersion: 'e2e' });
+  const source = createStore(sourceFile, 'county store passphrase', { ...TEST_STORE_OPTIONS, appVersion: 'e2e' });
   loadDemo(source, { actor: 'e2e' });
   const built = await buildPackage(source, { passphrase: PACK, districtId: null, includeRealNames: false, appVersion: 'e2e' });
   const expected = storeStats(source.db);

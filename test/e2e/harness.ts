@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { createBackend, type Backend } from '../../electron/services/handlers.ts';
 import { serveAppRequest } from '../../electron/services/security/app-protocol.ts';
 import { tempDir } from '../support/temp.ts';
+import { clockWithTimers } from '../support/clock.ts';
 
 // Runs the built renderer in Chromium against the real backend: real
 // handlers, a real encrypted store in a temp folder, and the same app://
@@ -41,7 +42,8 @@ export interface TestApp {
 export async function startApp(page: Page): Promise<TestApp> {
   const { dir, cleanup } = tempDir('dhr-e2e-');
   fs.mkdirSync(path.join(dir, 'exports'));
-  const clock = { now: Date.now(), timers: [] as Array<{ at: number; fn: () => void; cleared: boolean }> };
+  // The backend's one clock, on the test day; advance() moves it on and fires the idle timers that fall due.
+  const time = clockWithTimers();
   const backend = createBackend({
     configDir: path.join(dir, 'config'),
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
@@ -58,15 +60,8 @@ export async function startApp(page: Page): Promise<TestApp> {
       // The file a test put in openNext, as if the person picked it in the open dialog.
       chooseOpenFile: async () => openNext.file,
     },
-    timers: {
-      now: () => clock.now,
-      setTimeout: ((fn: () => void, ms: number) => {
-        const timer = { at: clock.now + ms, fn, cleared: false };
-        clock.timers.push(timer);
-        return timer;
-      }) as never,
-      clearTimeout: ((timer: { cleared: boolean }) => (timer.cleared = true)) as never,
-    },
+    clock: time.clock,
+    timers: time.timers,
   });
   const blockedRequests: string[] = [];
   const openNext: { file: string | null } = { file: null };
@@ -89,15 +84,7 @@ export async function startApp(page: Page): Promise<TestApp> {
     dir,
     blockedRequests,
     openNext,
-    advance(ms) {
-      clock.now += ms;
-      for (const timer of clock.timers) {
-        if (!timer.cleared && timer.at <= clock.now) {
-          timer.cleared = true;
-          timer.fn();
-        }
-      }
-    },
+    advance: (ms) => time.advance(ms),
     close() {
       backend.session.close();
       cleanup();

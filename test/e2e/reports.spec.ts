@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_REVIEWS } from '../../electron/services/demo/reviews/index.ts';
-import { addDays, addMonths, formatUkDate, ukToday } from '../../shared/domain/dates.ts';
+import { addDays, addMonths, formatUkDate } from '../../shared/domain/dates.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { startApp, type TestApp } from './harness.ts';
 import { createStoreThroughUi } from './journeys.ts';
+import { TEST_TODAY } from '../support/clock.ts';
 
 // The Reports screen, as a CSP officer and the countywide group use it:
 // export each report, watch its progress, see where it was saved; and the
@@ -13,7 +14,7 @@ import { createStoreThroughUi } from './journeys.ts';
 // real name.
 
 let app: TestApp;
-const today = ukToday();
+const today = TEST_TODAY;
 
 test.beforeEach(async ({ page }) => {
   app = await startApp(page);

@@ -1,17 +1,22 @@
 import path from 'node:path';
 import { createBackend, type Backend } from '../../electron/services/handlers.ts';
+import type { Clock } from '../../shared/domain/clock.ts';
+import { testClock } from './clock.ts';
 import { PASSPHRASE, tempDir } from './temp.ts';
 
 /** A real backend over a real encrypted store in a temp folder, unlocked, for service tests. */
 /** exportTo: where the stand-in save dialog puts exports (null: the person cancels). */
 /** openFile: the file the stand-in open dialog returns (null: the person cancels). */
-export async function openTestBackend(options: { demo?: boolean; exportTo?: (defaultName: string) => string | null; openFile?: () => string | null } = {}) {
+/** clock: the backend's one clock (default: the test day). */
+export async function openTestBackend(options: { demo?: boolean; exportTo?: (defaultName: string) => string | null; openFile?: () => string | null; clock?: Clock } = {}) {
   const { dir, cleanup } = tempDir();
   const events: Array<[string, unknown]> = [];
+  const clock = options.clock ?? testClock();
   const backend: Backend = createBackend({
     configDir: path.join(dir, 'config'),
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
+    clock,
     emit: (event, payload) => events.push([event, payload]),
     dialogs: {
       chooseStoreFile: async () => null,
@@ -30,6 +35,7 @@ export async function openTestBackend(options: { demo?: boolean; exportTo?: (def
   if (options.demo) await ok('demo.load');
   return {
     backend,
+    clock,
     dir,
     file,
     events,

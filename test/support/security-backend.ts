@@ -5,6 +5,7 @@ import type { Secrets } from '../../electron/services/platform.ts';
 import { securityHandlers, type SecurityHandlers } from '../../electron/services/security-ops/security-handlers.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
 import { securityContractEntries } from '../../shared/ipc/security-contract-entries.ts';
+import { clockWithTimers, testClock, type ClockWithTimers } from './clock.ts';
 import { tempDir } from './temp.ts';
 
 /** A stand-in for Electron's safeStorage: reversible, marked, and never the plain text. */
@@ -26,38 +27,9 @@ export function fakeSecrets(options: { available?: boolean; backend?: string } =
   return secrets;
 }
 
-export type FakeClock = ReturnType<typeof fakeClock>;
-export function fakeClock(start = Date.parse('2026-11-21T09:00:00Z')) {
-  const clock = {
-    now: start,
-    timers: [] as Array<{ at: number; fn: () => void; cleared: boolean }>,
-    timersApi: {
-      now: () => clock.now,
-      setTimeout: ((fn: () => void, ms: number) => {
-        const t = { at: clock.now + ms, fn, cleared: false };
-        clock.timers.push(t);
-        return t;
-      }) as never as typeof setTimeout,
-      clearTimeout: ((t: { cleared: boolean } | null) => {
-        if (t) t.cleared = true;
-      }) as never as typeof clearTimeout,
-    },
-    /** Move on, firing every timer that falls due (including ones they set, in time order). */
-    advance(ms: number) {
-      const until = clock.now + ms;
-      for (;;) {
-        const next = clock.timers.filter((t) => !t.cleared && t.at <= until).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        clock.now = Math.max(clock.now, next.at);
-        next.cleared = true;
-        next.fn();
-      }
-      clock.now = until;
-    },
-    pending: () => clock.timers.filter((t) => !t.cleared),
-  };
-  return clock;
-}
+/** The test day's clock with timers on it, for the idle lock and the backup schedule. */
+export type FakeClock = ClockWithTimers;
+export const fakeClock = clockWithTimers;
 
 /**
  * The real backend plus the security handlers, with a dispatcher for the
@@ -73,13 +45,14 @@ export function openSecurityBackend(options: { secrets?: Secrets; clock?: FakeCl
     chooseExportFile: async () => null,
     chooseOpenFile: async () => options.openFile?.() ?? null,
   };
-  const timers = options.clock?.timersApi;
+  const timers = options.clock?.timers;
   const backend: Backend = createBackend({
     configDir: path.join(dir, 'config'),
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
     emit,
     dialogs,
+    clock: options.clock?.clock ?? testClock(),
     ...(timers ? { timers } : {}),
     ...(options.secrets ? { secrets: options.secrets } : {}),
   });

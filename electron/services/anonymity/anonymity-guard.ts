@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildNameMatchers, findNames, type NameKind, type RegisterPerson } from '../../../shared/domain/name-matching.ts';
@@ -166,7 +167,7 @@ export function checkChosenDocument(store: Store, document: ChosenDocument, acto
       action: 'check-anonymity',
       entity: 'document',
       detail: { file: path.basename(document.file), hits: hits.length, changes: [] },
-    });
+    }, stampOf(store.clock));
   })();
   return hits;
 }

@@ -9,7 +9,7 @@ import { myDistrict } from '../progress/progress-service.ts';
 import { findSimilar, searchRecommendations } from '../recommendations/similar.ts';
 import { createStore, type Store } from '../store/open-store.ts';
 import type { Db } from '../store/sqlite.ts';
-import { BENCH_PASSPHRASE, BENCH_TODAY, ensureBenchStore, openBenchStore, type GeneratedStats } from './generate.ts';
+import { BENCH_CLOCK, BENCH_PASSPHRASE, BENCH_TODAY, GENERATION_OPTIONS, ensureBenchStore, openBenchStore, type GeneratedStats } from './generate.ts';
 import { ensurePlainCopy, openPlain } from './plain-copy.ts';
 import { isScaleName, SCALE_NAMES, type ScaleName } from './scales.ts';
 
@@ -267,7 +267,7 @@ async function exchangeOperations(file: string, picks: Picks): Promise<Operation
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dhr-bench-work-'));
   cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }));
   const district = picks.reportDistrict;
-  const asStore = (db: Db, installationId: string) => ({ db, file, installationId, close() {} });
+  const asStore = (db: Db, installationId: string) => ({ db, file, installationId, clock: BENCH_CLOCK, close() {} });
 
   // Legacy import: into a different review of a working copy each time.
   let copy: ReturnType<typeof openBenchStore> | null = null;
@@ -328,14 +328,14 @@ async function exchangeOperations(file: string, picks: Picks): Promise<Operation
         const built = await packs.buildPackage(store, { passphrase: PACKAGE_PASSPHRASE, districtId: district.id, includeRealNames: false, appVersion: 'bench' });
         fs.writeFileSync(packageFile, built.bytes);
         for (let i = 0; i < 6; i++) {
-          const empty = createStore(path.join(work, `empty-${i}.dhr`), BENCH_PASSPHRASE, { appVersion: 'bench' });
+          const empty = createStore(path.join(work, `empty-${i}.dhr`), BENCH_PASSPHRASE, GENERATION_OPTIONS);
           targets.push(empty);
           cleanups.unshift(() => empty.close());
         }
       },
       standalone: async () => {
         const read = await packs.readPackage(packageFile, PACKAGE_PASSPHRASE);
-        return packs.applyPackage(targets[target++]!, read, 'bench', undefined, BENCH_TODAY);
+        return packs.applyPackage(targets[target++]!, read, 'bench');
       },
     },
   ];

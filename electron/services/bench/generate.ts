@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fixedClock, stampOf, systemClock } from '../../../shared/domain/clock.ts';
 import { addDays, daysBetween } from '../../../shared/domain/dates.ts';
 import { DEFAULT_THEMES } from '../../../shared/domain/taxonomy.ts';
 import type { RecommendationScope, Status } from '../../../shared/domain/vocabulary.ts';
@@ -170,7 +171,7 @@ export function fillStore(store: Store, scale: ScaleSpec, onProgress: (message: 
   };
   const allThemes = DEFAULT_THEMES.map((t) => t.name);
 
-  writeSettings(db, { partnershipName: 'Synthetic benchmark partnerships (fictional)' });
+  writeSettings(db, { partnershipName: 'Synthetic benchmark partnerships (fictional)' }, BENCH_CLOCK.now());
   const nationalIds = P.NATIONAL_BODIES.map((name) => {
     const id = uuid(rng);
     addAgency(id, name, 'national', installationId, null, NOW, NOW);
@@ -414,7 +415,9 @@ function readStats(file: string): GeneratedStats | null {
   }
 }
 
-export const GENERATION_OPTIONS = { appVersion: 'bench', actor: 'bench', now: () => new Date(NOW) };
+/** The bench's own fixed day, so every run measures the same overdue and due-soon work. */
+export const BENCH_CLOCK = fixedClock(NOW);
+export const GENERATION_OPTIONS = { appVersion: 'bench', actor: 'bench', clock: BENCH_CLOCK };
 
 /** A fixture: no journal, no fsync, and a large page cache while it is written. */
 export function loadPragmas(db: Db): void {
@@ -439,7 +442,8 @@ export function generateStore(file: string, scaleName: ScaleName, onProgress: (m
       scale: scaleName,
       schemaVersion: LATEST_SCHEMA_VERSION,
       generatorVersion: GENERATOR_VERSION,
-      generatedAt: new Date().toISOString(),
+      // When the file was really made (not the bench's day), so a stale store can be told apart.
+      generatedAt: stampOf(systemClock),
       generationMs: Math.round(performance.now() - started),
       counts: { ...stats, fileBytes: fs.statSync(file).size },
     };
@@ -487,5 +491,5 @@ export function ensureBenchStore(scale: ScaleName, onProgress: (message: string)
 
 /** Open a bench store for reading and writing, as the app opens a store. */
 export function openBenchStore(file: string): Store {
-  return openStore(file, BENCH_PASSPHRASE, { appVersion: 'bench', actor: 'bench' });
+  return openStore(file, BENCH_PASSPHRASE, GENERATION_OPTIONS);
 }

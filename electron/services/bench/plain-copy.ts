@@ -35,7 +35,7 @@ export function ensurePlainCopy(encryptedFile: string, scale: ScaleName): string
     try {
       configureConnection(db);
       loadPragmas(db);
-      db.transaction(() => fillStore({ db, file: partial, installationId, close() {} }, SCALES[scale]))();
+      db.transaction(() => fillStore({ db, file: partial, installationId, clock: GENERATION_OPTIONS.clock, close() {} }, SCALES[scale]))();
       db.pragma('journal_mode = DELETE');
     } finally {
       db.close();

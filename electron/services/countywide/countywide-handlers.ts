@@ -1,4 +1,4 @@
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { todayOf } from '../../../shared/domain/clock.ts';
 import { dueState } from '../../../shared/domain/implementation-status.ts';
 import type { Status } from '../../../shared/domain/vocabulary.ts';
 import type { Matrix, RecommendationRef } from '../../../shared/ipc/progress-schemas.ts';
@@ -64,7 +64,7 @@ export interface MatrixPage {
  * The matrix, or one page of it. Without a page, every matching row. The
  * total is how many rows match the filters, whatever the page.
  */
-export function countywideMatrix(db: Db, query: MatrixFilters, today: string = ukToday(), page: MatrixPage = {}): Matrix {
+export function countywideMatrix(db: Db, query: MatrixFilters, today: string, page: MatrixPage = {}): Matrix {
   const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Matrix['districts'];
   const source = sourceFilter(query);
   const paged = page.limit !== undefined || page.offset !== undefined;
@@ -142,6 +142,6 @@ function pageTotal(db: Db, query: MatrixFilters, today: string, page: MatrixPage
 export function countywideHandlers(session: Session): PartialHandlers<'countywide.matrix'> {
   return {
     // Without limit and offset, the whole matrix (as before paging); with either, that page of it.
-    'countywide.matrix': ({ limit, offset, ...filters }) => countywideMatrix(session.requireStore().db, filters, ukToday(), { limit, offset }),
+    'countywide.matrix': ({ limit, offset, ...filters }) => countywideMatrix(session.requireStore().db, filters, todayOf(session.clock), { limit, offset }),
   };
 }

@@ -1,4 +1,4 @@
-import { addDays, ukToday } from '../../../shared/domain/dates.ts';
+import { addDays, ukDateOf } from '../../../shared/domain/dates.ts';
 import { DUE_SOON_DAYS } from '../../../shared/domain/implementation-status.ts';
 import { REVIEW_STAGES, STAGE_WORDS } from '../../../shared/domain/review-clock.ts';
 import { DEAD_RECOMMENDATION_IDS, RECOMMENDATION_REFS } from '../progress/progress-queries.ts';
@@ -16,7 +16,7 @@ const closedList = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
 type DistrictSummary = DashboardSummary['districts'][number];
 
 /** Counts by status for each district and the overdue list, as at a day. */
-export function dashboardSummary(db: Db, asAt: string = ukToday()): DashboardSummary {
+export function dashboardSummary(db: Db, asAt: string): DashboardSummary {
   const settings = readSettings(db);
   const districts = db.prepare('SELECT id, name FROM districts WHERE retired_at IS NULL ORDER BY sort_order, name').all() as Array<{ id: string; name: string }>;
   const byDistrict = new Map<string, DistrictSummary>(

@@ -1,4 +1,5 @@
-import { addDays, daysBetween, ukToday } from '../../../shared/domain/dates.ts';
+import { stampOf, todayOf } from '../../../shared/domain/clock.ts';
+import { addDays, daysBetween } from '../../../shared/domain/dates.ts';
 import { DEFAULT_THEMES } from '../../../shared/domain/taxonomy.ts';
 import type { Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
@@ -10,6 +11,7 @@ import { isStoreEmpty } from '../store/store-stats.ts';
 import type { DemoRecommendation, DemoReview } from './demo-types.ts';
 import { ALREADY_IN_PLACE_EVIDENCE, CSP_OFFICERS, NOT_APPLICABLE_REASONS, PROGRESS_NOTES } from './demo-progress-text.ts';
 import { pick, seededRandom } from './demo-rng.ts';
+import { demoReviewsAsAt } from './demo-timeline.ts';
 import { DEMO_DISTRICTS, DEMO_LOCAL_AGENCIES, DEMO_NATIONAL_BODIES, DEMO_PARTNERSHIP_NAME } from './partnership.ts';
 import { DEMO_REVIEWS } from './reviews/index.ts';
 
@@ -17,7 +19,7 @@ export interface DemoOptions {
   actor: string;
   /** Progress for the UI: one step per review */
   onProgress?: (done: number, total: number, label: string) => void;
-  /** The day the demo is "as at"; nothing is dated after it. Defaults to today in the UK. */
+  /** The day the demo is "as at": its dates move to it and nothing is dated after it. Defaults to today by the store's clock. */
   today?: string;
   reviews?: readonly DemoReview[];
 }
@@ -76,7 +78,7 @@ function insertRecommendation(
   position: number,
   today: string,
 ) {
-  const random = seededRandom(`${review.reference}#${position}`);
+  const random = seededRandom(`${review.seed ?? review.reference}#${position}`);
   const ownDistrictId = idOf(lookups.districts, review.district, 'district');
   const published = review.publicationDate && review.publicationDate <= today ? review.publicationDate : undefined;
   const recId = insert('recommendations', {
@@ -256,12 +258,13 @@ export function loadDemo(store: Store, options: DemoOptions): void {
   if (!isStoreEmpty(db)) {
     throw new AppError('NOT_EMPTY', 'This store already holds partnership data. Demo data can only be loaded into an empty store; create a new store to try it.');
   }
-  const today = options.today ?? ukToday();
-  const reviews = options.reviews ?? DEMO_REVIEWS;
-  const now = new Date().toISOString();
+  // The demo is laid out around the day it is loaded, so it looks the same whenever that is.
+  const today = options.today ?? todayOf(store.clock);
+  const reviews = demoReviewsAsAt(options.reviews ?? DEMO_REVIEWS, today);
+  const now = stampOf(store.clock);
   db.transaction(() => {
     const insert = createInserter(db, { installationId: store.installationId, now });
-    writeSettings(db, { partnershipName: DEMO_PARTNERSHIP_NAME });
+    writeSettings(db, { partnershipName: DEMO_PARTNERSHIP_NAME }, store.clock.now());
     const districts: Ids = new Map();
     DEMO_DISTRICTS.forEach((d, i) => districts.set(d.name, insert('districts', { name: d.name, short_name: d.shortName, sort_order: i })));
     // Agencies and themes someone added before loading the demo are reused by name, and

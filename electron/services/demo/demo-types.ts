@@ -9,6 +9,8 @@ import type { DemoAgencyName, DemoDistrictName } from './partnership.ts';
 export interface DemoReview {
   /** Unique, e.g. 'DHR-FL-2019-01' */
   reference: string;
+  /** What the generated parts (decisions, progress) are drawn from: the reference as written, kept when the demo moves to another day */
+  seed?: string;
   district: DemoDistrictName;
   relationship: Relationship;
   victimPseudonym: string;

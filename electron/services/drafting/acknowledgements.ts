@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { Acknowledgements } from '../../../shared/ipc/drafting-schemas.ts';
@@ -36,7 +37,7 @@ export function acknowledgedByRecommendation(db: Db, reviewId: string): Map<stri
 export function acknowledge(store: Store, input: { recommendationId: string; hintKey: string; note: string | null }, actor: string): Acknowledgements {
   const { db } = store;
   const { reviewId, ownerDistrictId } = reviewOf(db, input.recommendationId);
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   db.transaction(() => {
     db.prepare(
       `INSERT INTO smart_acknowledgements (id, recommendation_id, hint_key, note, acknowledged_by, acknowledged_at, owner_installation_id, owner_district_id, created_at, updated_at)
@@ -53,7 +54,7 @@ export function unacknowledge(store: Store, recommendationId: string, hintKey: s
   const { reviewId } = reviewOf(db, recommendationId);
   db.transaction(() => {
     const removed = db.prepare('DELETE FROM smart_acknowledgements WHERE recommendation_id = ? AND hint_key = ?').run(recommendationId, hintKey).changes;
-    if (removed) appendAudit(db, store.installationId, { actor, action: 'unacknowledge', entity: 'recommendation', entityId: recommendationId, detail: { reviewId, hint: hintKey, changes: [{ field: 'SMART hint acknowledged', before: hintKey, after: null }] } });
+    if (removed) appendAudit(db, store.installationId, { actor, action: 'unacknowledge', entity: 'recommendation', entityId: recommendationId, detail: { reviewId, hint: hintKey, changes: [{ field: 'SMART hint acknowledged', before: hintKey, after: null }] } }, stampOf(store.clock));
   })();
   return acknowledgementsFor(db, recommendationId);
 }

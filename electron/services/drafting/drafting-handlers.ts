@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { stampOf, todayOf } from '../../../shared/domain/clock.ts';
 import { checkChosenDocument, guardForPublication, readChosenDocument } from '../anonymity/anonymity-guard.ts';
 import { safeFileName } from '../exports/docx-common.ts';
 import { writeExportFile } from '../exports/write-export-file.ts';
@@ -37,7 +37,8 @@ export async function buildSkeleton(db: Db, reviewId: string, kind: keyof typeof
   return { bytes, reference: data.review.reference, defaultName: `${safeFileName(data.review.reference)} ${SKELETONS[kind].title}.docx` };
 }
 
-export function draftingHandlers(session: Session, dialogs: Dialogs, today: () => string = ukToday): PartialHandlers<Channels> {
+export function draftingHandlers(session: Session, dialogs: Dialogs): PartialHandlers<Channels> {
+  const today = () => todayOf(session.clock);
   const open = () => {
     const store = session.requireStore();
     return { store, db: store.db, actor: actorName(readSettings(store.db)) };
@@ -48,7 +49,7 @@ export function draftingHandlers(session: Session, dialogs: Dialogs, today: () =
     if (!chosen) return { file: null, bytes: null };
     const { store, db, actor } = open(); // the store may have locked while the dialog was open
     const written = writeExportFile(chosen, built.bytes, 'docx');
-    db.transaction(() => appendAudit(db, store.installationId, { actor, action: 'export', entity: 'review', entityId: reviewId, detail: { export: SKELETONS[kind].title, file: path.basename(written.file), changes: [] } }))();
+    db.transaction(() => appendAudit(db, store.installationId, { actor, action: 'export', entity: 'review', entityId: reviewId, detail: { export: SKELETONS[kind].title, file: path.basename(written.file), changes: [] } }, stampOf(store.clock)))();
     return written;
   };
   return {

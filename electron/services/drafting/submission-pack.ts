@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -115,7 +116,7 @@ export async function makeSubmissionPack(
     const data = formFromStored(review);
     saveReview(store, { ...data, qaSubmissions: [...data.qaSubmissions, { submittedDate: input.submittedDate, outcome: null, outcomeDate: null, feedback: null }] }, actor, today);
     db.transaction(() =>
-      appendAudit(db, store.installationId, { actor, action: 'export', entity: 'review', entityId: review.id, detail: { export: 'Home Office submission pack', file: path.basename(folder), changes: [] } }),
+      appendAudit(db, store.installationId, { actor, action: 'export', entity: 'review', entityId: review.id, detail: { export: 'Home Office submission pack', file: path.basename(folder), changes: [] } }, stampOf(store.clock)),
     )();
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });

@@ -1,6 +1,7 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { formatUkDate, ukToday } from '../../../shared/domain/dates.ts';
+import { formatUkDate, ukDateOf } from '../../../shared/domain/dates.ts';
 import { APPLICABILITY_WORDS, RELATIONSHIP_WORDS, SCOPE_WORDS, type Applicability, type Relationship, type RecommendationScope } from '../../../shared/domain/vocabulary.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
@@ -214,7 +215,7 @@ export function analystTables(db: Db): AnalystTable[] {
 }
 
 /** The tables as an Excel workbook. */
-export function analystWorkbook(tables: readonly AnalystTable[], created = new Date()): Uint8Array {
+export function analystWorkbook(tables: readonly AnalystTable[], created: Date): Uint8Array {
   const sheets: XlsxSheet[] = tables.map((t) => ({
     name: t.name,
     columns: t.columns.map((c) => ({ header: c.header, ...(c.date ? { width: 12 } : {}) })),
@@ -238,22 +239,23 @@ export function tableCsv(table: AnalystTable): string {
 }
 
 /** The tables as a zip of CSV files: reviews.csv, recommendations.csv, … */
-export function analystCsvZip(tables: readonly AnalystTable[], created = new Date()): Uint8Array {
+export function analystCsvZip(tables: readonly AnalystTable[], created: Date): Uint8Array {
   return zipSync(Object.fromEntries(tables.map((t) => [`${t.name.toLowerCase()}.csv`, strToU8(tableCsv(t))])), { level: 6, mtime: created });
 }
 
 export type AnalystFormat = 'xlsx' | 'csv';
 
-export function buildAnalystExport(db: Db, format: AnalystFormat, today: string = ukToday()): { bytes: Uint8Array; defaultName: string; extension: 'xlsx' | 'zip'; rows: Record<string, number> } {
+/** now: when the export is made, by the one clock; it names the file and dates the workbook. */
+export function buildAnalystExport(db: Db, format: AnalystFormat, now: Date): { bytes: Uint8Array; defaultName: string; extension: 'xlsx' | 'zip'; rows: Record<string, number> } {
   const tables = analystTables(db);
-  const day = today.split('-').reverse().join('-');
+  const day = ukDateOf(now).split('-').reverse().join('-');
   const rows = Object.fromEntries(tables.map((t) => [t.name, t.rows.length]));
-  if (format === 'xlsx') return { bytes: analystWorkbook(tables), defaultName: `DHR Tracker data ${day}.xlsx`, extension: 'xlsx', rows };
-  return { bytes: analystCsvZip(tables), defaultName: `DHR Tracker data ${day} (CSV).zip`, extension: 'zip', rows };
+  if (format === 'xlsx') return { bytes: analystWorkbook(tables, now), defaultName: `DHR Tracker data ${day}.xlsx`, extension: 'xlsx', rows };
+  return { bytes: analystCsvZip(tables, now), defaultName: `DHR Tracker data ${day} (CSV).zip`, extension: 'zip', rows };
 }
 
 export function recordAnalystExport(store: Store, format: AnalystFormat, file: string, rows: Record<string, number>, actor: string): void {
   store.db.transaction(() =>
-    appendAudit(store.db, store.installationId, { actor, action: 'export', entity: 'store', detail: { export: format === 'xlsx' ? 'spreadsheet for analysts (.xlsx)' : 'CSV files for analysts (.zip)', file: path.basename(file), rows } }),
+    appendAudit(store.db, store.installationId, { actor, action: 'export', entity: 'store', detail: { export: format === 'xlsx' ? 'spreadsheet for analysts (.xlsx)' : 'CSV files for analysts (.zip)', file: path.basename(file), rows } }, stampOf(store.clock)),
   )();
 }

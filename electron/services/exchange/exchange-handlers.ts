@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { ColumnMapping } from '../../../shared/domain/action-plan-import.ts';
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { todayOf } from '../../../shared/domain/clock.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { exchangeContract } from '../../../shared/ipc/exchange-contract-entries.ts';
 import type { Dialogs } from '../platform.ts';
@@ -37,9 +37,9 @@ function definedColumns(mapping: ColumnMapping | undefined): ColumnMapping | und
   return Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined)) as ColumnMapping;
 }
 
-export function exchangeHandlers(session: Session, dialogs: Dialogs, emit: Emit, options: { appVersion?: string; today?: () => string } = {}): ExchangeHandlers {
+export function exchangeHandlers(session: Session, dialogs: Dialogs, emit: Emit, options: { appVersion?: string } = {}): ExchangeHandlers {
   const appVersion = options.appVersion ?? (packageJson as { version: string }).version;
-  const today = options.today ?? ukToday;
+  const today = () => todayOf(session.clock);
   let pendingPackage: { token: string; store: Store; read: ReadPackage } | null = null;
   let pendingPlan: { token: string; store: Store; read: ReadActionPlan } | null = null;
 
@@ -137,7 +137,7 @@ export function exchangeHandlers(session: Session, dialogs: Dialogs, emit: Emit,
         throw new AppError('NOT_FOUND', 'That package is no longer open (the store was locked, or another package was chosen since). Import it again.');
       }
       const { read } = pendingPackage;
-      const result = applyPackage(store, read, actorName(readSettings(store.db)), progress('exchange.applyPackage'), today());
+      const result = applyPackage(store, read, actorName(readSettings(store.db)), progress('exchange.applyPackage'));
       pendingPackage = null;
       emit('task.progress', { task: 'exchange.applyPackage', label: result.changed ? 'Import complete' : 'Nothing to import', done: 1, total: 1 });
       return { changed: result.changed, totals: result.plan.totals, tables: result.plan.tables };
@@ -172,7 +172,7 @@ export function exchangeHandlers(session: Session, dialogs: Dialogs, emit: Emit,
 
     'exchange.exportSpreadsheet': async ({ format }) => {
       const store = session.requireStore();
-      const built = buildAnalystExport(store.db, format, today());
+      const built = buildAnalystExport(store.db, format, session.clock.now());
       const chosen = await dialogs.chooseExportFile({
         title: format === 'xlsx' ? 'Save the spreadsheet for analysts' : 'Save the CSV files for analysts',
         defaultName: built.defaultName,

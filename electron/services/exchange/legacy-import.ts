@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,6 @@ import {
   type UnderstoodRow,
 } from '../../../shared/domain/action-plan-import.ts';
 import { parseCsv } from '../../../shared/domain/csv-parse.ts';
-import { ukToday } from '../../../shared/domain/dates.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { ensureApplicability } from '../progress/progress-queries.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -178,10 +178,10 @@ export function columnLetter(index: number): string {
  * is the person's choice of columns for a spreadsheet (ignored for Word
  * documents, whose tables are each read by their own headers).
  */
-export function previewActionPlan(db: Db, read: ReadActionPlan, reviewId: string, options: { mapping?: ColumnMapping; today?: string } = {}): ActionPlanPreview {
+export function previewActionPlan(db: Db, read: ReadActionPlan, reviewId: string, options: { mapping?: ColumnMapping; today: string }): ActionPlanPreview {
   const review = reviewHeader(db, reviewId);
   const mapping = read.kind === 'docx' ? undefined : options.mapping;
-  const plan = interpretActionPlan(read.tables, { mapping, today: options.today ?? ukToday(), dateOfDeath: review.dateOfDeath });
+  const plan = interpretActionPlan(read.tables, { mapping, today: options.today, dateOfDeath: review.dateOfDeath });
 
   // Recommendations the review already has (the same words) are not imported again.
   const existing = new Map(
@@ -253,13 +253,13 @@ export interface ActionPlanImportResult {
  * every district starts considering each new recommendation, as when one
  * is written in the editor. Audited as one import.
  */
-export function applyActionPlan(store: Store, preview: ActionPlanPreview, choices: AgencyChoices, actor: string, today: string = ukToday()): ActionPlanImportResult {
+export function applyActionPlan(store: Store, preview: ActionPlanPreview, choices: AgencyChoices, actor: string, today: string): ActionPlanImportResult {
   const { db } = store;
   if (!preview.recommendations.length) {
     throw new AppError('INVALID_INPUT', `Nothing in ${path.basename(preview.file)} can be imported into ${preview.reviewReference}: no row was understood as a new recommendation. See the rows not understood, and their reasons.`);
   }
   const review = reviewHeader(db, preview.reviewId);
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   let created = 0;
   let actions = 0;
   db.transaction(() => {

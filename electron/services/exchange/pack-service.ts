@@ -1,6 +1,7 @@
+import { stampOf, todayOf } from '../../../shared/domain/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { ukDateOf } from '../../../shared/domain/dates.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { ensureApplicability } from '../progress/progress-queries.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -25,7 +26,6 @@ export interface ExportOptions {
   /** Put the pseudonym registers' real names in the package (only for installations of the same partnership) */
   includeRealNames: boolean;
   appVersion: string;
-  now?: Date;
   onProgress?: Progress;
 }
 
@@ -55,7 +55,7 @@ function scopeFor(db: Db, districtId: string | null): PackageScope {
 export async function buildPackage(store: Store, options: ExportOptions): Promise<BuiltPackage> {
   checkPackagePassphrase(options.passphrase);
   const progress = options.onProgress ?? (() => {});
-  const now = options.now ?? new Date();
+  const now = store.clock.now();
   const settings = readSettings(store.db);
   const scope = scopeFor(store.db, options.districtId);
   progress('Gathering the records', 0, 3);
@@ -74,7 +74,7 @@ export async function buildPackage(store: Store, options: ExportOptions): Promis
   progress('Encrypting the package', 1, 3);
   const bytes = await sealPackage(metadata, recordsJson(tables), options.passphrase);
   progress('Package ready', 3, 3);
-  const day = ukToday(now).split('-').reverse().join('-');
+  const day = ukDateOf(now).split('-').reverse().join('-');
   const defaultName = `DHR exchange ${scope.kind === 'district' ? scope.districtName : 'countywide'} ${day}.dhrpack`.replace(/[\\/:*?"<>|]/g, '-');
   return { bytes, metadata, defaultName, records: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
@@ -92,7 +92,7 @@ export function recordPackageExport(store: Store, built: BuiltPackage, file: str
         includesRealNames: built.metadata.includesRealNames,
         records: built.metadata.counts,
       },
-    }),
+    }, stampOf(store.clock)),
   )();
 }
 
@@ -150,7 +150,7 @@ export interface ApplyResult {
  * is now, write every change, start every district's consideration of new
  * recommendations, and audit the import. Any failure rolls all of it back.
  */
-export function applyPackage(store: Store, read: ReadPackage, actor: string, onProgress?: Progress, today: string = ukToday()): ApplyResult {
+export function applyPackage(store: Store, read: ReadPackage, actor: string, onProgress?: Progress): ApplyResult {
   const { db } = store;
   let result: ApplyResult | undefined;
   db.transaction(() => {
@@ -161,7 +161,8 @@ export function applyPackage(store: Store, read: ReadPackage, actor: string, onP
       return;
     }
     applyPlan(db, plan, (label, done, total) => onProgress?.(`Importing ${label}`, done, total));
-    const now = new Date().toISOString();
+    const now = stampOf(store.clock);
+    const today = todayOf(store.clock);
     for (const id of plan.addedRecommendations) ensureApplicability(db, store.installationId, now, today, id);
     appendAudit(db, store.installationId, {
       actor,
@@ -181,7 +182,7 @@ export function applyPackage(store: Store, read: ReadPackage, actor: string, onP
         conflicts: plan.totals.conflicts,
         skipped: plan.totals.skipped,
       },
-    });
+    }, now);
     result = { plan, changed: true };
   })();
   return result!;

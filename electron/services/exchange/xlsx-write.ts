@@ -89,8 +89,8 @@ const STYLES =
   `</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** A workbook of the given sheets, as the bytes of a .xlsx file. */
-export function buildXlsx(sheets: readonly XlsxSheet[], options: { title: string; created?: Date }): Uint8Array {
-  const created = (options.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export function buildXlsx(sheets: readonly XlsxSheet[], options: { title: string; created: Date }): Uint8Array {
+  const created = options.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sheetRefs = sheets.map((s, i) => ({ ...s, n: i + 1, name: s.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) }));
   const files: Record<string, string> = {
     '[Content_Types].xml':
@@ -123,5 +123,5 @@ export function buildXlsx(sheets: readonly XlsxSheet[], options: { title: string
     'xl/styles.xml': STYLES,
   };
   for (const s of sheetRefs) files[`xl/worksheets/sheet${s.n}.xml`] = sheetXml(s);
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6, mtime: options.created ?? new Date() });
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6, mtime: options.created });
 }

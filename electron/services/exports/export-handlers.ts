@@ -1,4 +1,4 @@
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { todayOf } from '../../../shared/domain/clock.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import type { Dialogs } from '../platform.ts';
@@ -10,7 +10,8 @@ import { writeExportFile } from './write-export-file.ts';
 // The Word exports of a review: build the document from the unlocked store,
 // ask where to save it, write it all-or-nothing, and audit the export.
 
-export function exportHandlers(session: Session, dialogs: Dialogs, today: () => string = ukToday): PartialHandlers<'export.actionPlan' | 'export.recommendations'> {
+export function exportHandlers(session: Session, dialogs: Dialogs): PartialHandlers<'export.actionPlan' | 'export.recommendations'> {
+  const today = () => todayOf(session.clock);
   const exportReview =
     (kind: ReviewExportKind) =>
     async ({ reviewId }: { reviewId: string }) => {

@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import path from 'node:path';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -62,7 +63,7 @@ export function recordReviewExport(store: Store, built: Pick<BuiltReviewExport, 
       entity: 'review',
       entityId: built.reviewId,
       detail: { changes: [], export: REVIEW_EXPORTS[built.kind].label, file: path.basename(file) },
-    });
+    }, stampOf(store.clock));
   })();
 }
 

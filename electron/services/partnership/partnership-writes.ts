@@ -1,8 +1,8 @@
+import { stampOf, todayOf } from '../../../shared/domain/clock.ts';
 import { THEME_CATEGORY_WORDS, type AgencyKind, type ThemeCategory } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { Agency, District, Theme } from '../../../shared/ipc/partnership-schemas.ts';
 import { appendAudit } from '../store/audit.ts';
-import { ukToday } from '../../../shared/domain/dates.ts';
 import { ensureApplicability } from '../progress/progress-queries.ts';
 import type { Store } from '../store/open-store.ts';
 import { createInserter } from '../store/rows.ts';
@@ -47,7 +47,7 @@ function record(store: Store, now: string, action: string, entity: Entity, id: s
 
 /** Run one write in a transaction, with one timestamp for the change and its audit entry. */
 function write<T>(store: Store, body: (now: string) => T): T {
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   return store.db.transaction(() => body(now))();
 }
 
@@ -111,7 +111,7 @@ export function addDistrict(store: Store, input: { name: string; shortName: stri
     const { next } = db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS next FROM districts').get() as { next: number };
     const id = createInserter(db, { installationId: store.installationId, now })('districts', { name, short_name: shortName, sort_order: next });
     // Every existing recommendation is now to be considered in the new district too.
-    ensureApplicability(db, store.installationId, now, ukToday());
+    ensureApplicability(db, store.installationId, now, todayOf(store.clock));
     record(store, now, 'create', 'district', id, name, [
       { field: 'name', before: null, after: name },
       { field: 'shortName', before: null, after: shortName },
@@ -143,7 +143,7 @@ export function updateDistrict(store: Store, input: { id: string; name?: string;
     if (changes.length) {
       update(db, 'districts', before.id, columns, now);
       // Back in use: it considers the recommendations made while it was retired.
-      if (input.retired === false) ensureApplicability(db, store.installationId, now, ukToday());
+      if (input.retired === false) ensureApplicability(db, store.installationId, now, todayOf(store.clock));
       record(store, now, actionFor(changes), 'district', before.id, name ?? before.name, changes);
     }
     return getDistrict(db, before.id)!;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { stampOf, todayOf } from '../../../shared/domain/clock.ts';
 import { writeExportFile } from '../exports/write-export-file.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import type { Dialogs } from '../platform.ts';
@@ -10,7 +10,8 @@ import { addUpdate, applicabilityFor, attachmentContent, chooseMyDistrict, decid
 
 type Channels = 'applicability.forRecommendation' | 'applicability.decide' | 'progress.add' | 'progress.history' | 'attachments.save' | 'myDistrict.get' | 'myDistrict.choose';
 
-export function progressHandlers(session: Session, dialogs: Dialogs, today: () => string = ukToday): PartialHandlers<Channels> {
+export function progressHandlers(session: Session, dialogs: Dialogs): PartialHandlers<Channels> {
+  const today = () => todayOf(session.clock);
   const open = () => {
     const store = session.requireStore();
     return { store, db: store.db, actor: actorName(readSettings(store.db)) };
@@ -35,7 +36,7 @@ export function progressHandlers(session: Session, dialogs: Dialogs, today: () =
       const { store, db, actor } = open();
       const { bytes } = attachmentContent(db, id);
       const written = writeExportFile(chosen, bytes, extension);
-      appendAudit(db, store.installationId, { actor, action: 'export', entity: 'attachment', entityId: id, detail: { file: path.basename(written.file), changes: [] } });
+      appendAudit(db, store.installationId, { actor, action: 'export', entity: 'attachment', entityId: id, detail: { file: path.basename(written.file), changes: [] } }, stampOf(store.clock));
       return written;
     },
     'myDistrict.get': ({ districtId }) => myDistrict(open().db, districtId ?? null, today()),

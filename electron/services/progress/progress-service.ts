@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { dueState, validateDecision, validateUpdate } from '../../../shared/domain/implementation-status.ts';
 import { APPLICABILITY_WORDS, STATUS_DEFAULTS, STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
@@ -24,7 +25,7 @@ export function applicabilityFor(db: Db, recommendationId: string, today: string
 
 export function decide(store: Store, input: Decided, actor: string, today: string): number {
   const { db } = store;
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   const district = db.prepare('SELECT name, retired_at FROM districts WHERE id = ?');
   const existing = db.prepare('SELECT * FROM applicability WHERE recommendation_id = ? AND district_id = ?');
   if (input.localLeadAgencyId && !db.prepare('SELECT 1 FROM agencies WHERE id = ?').get(input.localLeadAgencyId)) {
@@ -143,7 +144,7 @@ export function addUpdate(store: Store, input: ProgressInput & { attachments: Ar
   const problems = validateUpdate({ asAtDate: input.asAtDate, author: input.author, status: input.status, note: input.note, statusReason: input.statusReason ?? null }, { today, notificationDate: rec.notificationDate });
   if (Object.keys(problems).length) throw new AppError('INVALID_INPUT', `The update was not saved. ${Object.values(problems)[0]}`, problems);
   const files = input.attachments.map((a) => checkAttachment(a.fileName, a.dataBase64));
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   const owner = (db.prepare(target.kind === 'applicability' ? 'SELECT owner_district_id AS d FROM applicability WHERE id = ?' : 'SELECT owner_district_id AS d FROM actions WHERE id = ?').get(target.id) as { d: string | null }).d;
   db.transaction(() => {
     const updateId = randomUUID();
@@ -242,7 +243,7 @@ export function chooseMyDistrict(store: Store, districtId: string, actor: string
   const { db } = store;
   if (!db.prepare('SELECT 1 FROM districts WHERE id = ? AND retired_at IS NULL').get(districtId)) throw new AppError('NOT_FOUND', 'Choose one of the partnership’s current districts.');
   db.transaction(() => {
-    writeSettings(db, { myDistrictId: districtId });
-    appendAudit(db, store.installationId, { actor, action: 'update', entity: 'settings', detail: { changes: [{ field: 'myDistrictId', before: null, after: districtId }] } });
+    writeSettings(db, { myDistrictId: districtId }, store.clock.now());
+    appendAudit(db, store.installationId, { actor, action: 'update', entity: 'settings', detail: { changes: [{ field: 'myDistrictId', before: null, after: districtId }] } }, stampOf(store.clock));
   })();
 }

@@ -1,4 +1,4 @@
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { todayOf } from '../../../shared/domain/clock.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import type { Session } from '../session/session.ts';
 import { actorName, readSettings } from '../store/settings-store.ts';
@@ -9,7 +9,8 @@ import { findSimilar, recurringGroups } from './similar.ts';
 
 type Channels = 'recommendations.list' | 'recommendations.save' | 'recommendations.delete' | 'recommendations.reorder' | 'recommendations.similar' | 'recommendations.recurring';
 
-export function recommendationHandlers(session: Session, today: () => string = ukToday): PartialHandlers<Channels> {
+export function recommendationHandlers(session: Session): PartialHandlers<Channels> {
+  const today = () => todayOf(session.clock);
   const open = () => {
     const store = session.requireStore();
     return { store, db: store.db, actor: actorName(readSettings(store.db)) };

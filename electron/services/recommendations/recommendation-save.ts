@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { validateRecommendation } from '../../../shared/domain/recommendation-validation.ts';
@@ -88,7 +89,7 @@ export function saveRecommendation(store: Store, input: RecommendationData, acto
   if (Object.keys(problems).length) {
     throw new AppError('INVALID_INPUT', `The recommendation was not saved. ${Object.values(problems)[0]}`, problems);
   }
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   const id = existing?.id ?? randomUUID();
   const districtId = (db.prepare('SELECT commissioning_district_id AS d FROM reviews WHERE id = ?').get(input.reviewId) as { d: string }).d;
   db.transaction(() => {
@@ -162,7 +163,7 @@ export function deleteRecommendation(store: Store, id: string, actor: string): s
   const review = reviewHeader(db, row.reviewId);
   const before = loadRecommendations(db, row.reviewId);
   const removed = before.find((r) => r.id === id)!;
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   db.transaction(() => {
     // Kept, not erased: districts may already have decisions and progress against it.
     db.prepare('UPDATE recommendations SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
@@ -179,7 +180,7 @@ export function reorderRecommendations(store: Store, reviewId: string, ids: read
   const same = ids.length === current.length && new Set(ids).size === ids.length && current.every((r) => ids.includes(r.id));
   if (!same) throw new AppError('CONFLICT', 'The recommendations changed while you were reordering them. Reload the review and try again.');
   if (current.every((r, i) => r.id === ids[i])) return;
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   db.transaction(() => {
     renumber(db, ids, now);
     const order = (list: readonly string[]) => list.map((rid) => current.findIndex((r) => r.id === rid) + 1).join(', ');

@@ -1,8 +1,7 @@
-import { ukToday } from '../../../shared/domain/dates.ts';
 import { dueState } from '../../../shared/domain/implementation-status.ts';
 import type { Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
-import type { RecommendationData, RecommendationDetail, RecommendationsForReview } from '../../../shared/ipc/recommendation-schemas.ts';
+import type { Implementation, RecommendationData, RecommendationDetail, RecommendationsForReview } from '../../../shared/ipc/recommendation-schemas.ts';
 import type { Db } from '../store/sqlite.ts';
 import { implementationByRecommendation, NO_IMPLEMENTATION } from './implementation.ts';
 
@@ -59,12 +58,12 @@ export function loadRecommendations(db: Db, reviewId: string, onlyId?: string): 
     }));
 }
 
-export function toDetail(r: StoredRecommendation, implementation = NO_IMPLEMENTATION, today = ukToday()): RecommendationDetail {
+export function toDetail(r: StoredRecommendation, implementation: Implementation | undefined, today: string): RecommendationDetail {
   const { ownerInstallationId: _o, ownerDistrictId: _d, actionStatus, ...detail } = r;
-  return { ...detail, implementation, actionStatus: actionStatus.map((a) => ({ id: a.id, status: a.status, due: dueState(a.targetDate, a.status, today) })) };
+  return { ...detail, implementation: implementation ?? NO_IMPLEMENTATION, actionStatus: actionStatus.map((a) => ({ id: a.id, status: a.status, due: dueState(a.targetDate, a.status, today) })) };
 }
 
-export function recommendationsForReview(db: Db, reviewId: string, today = ukToday()): RecommendationsForReview {
+export function recommendationsForReview(db: Db, reviewId: string, today: string): RecommendationsForReview {
   const review = reviewHeader(db, reviewId);
   const implementation = implementationByRecommendation(db, today);
   return { review, recommendations: loadRecommendations(db, reviewId).map((r) => toDetail(r, implementation.get(r.id), today)) };

@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import path from 'node:path';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { guardForPublication } from '../anonymity/anonymity-guard.ts';
@@ -105,7 +106,7 @@ export function saveReport(store: Store, built: BuiltReport, chosen: string, act
       action: 'export',
       entity: 'report',
       detail: { changes: [], ...built.detail, file: path.basename(written.file) },
-    });
+    }, stampOf(store.clock));
   })();
   return written;
 }

@@ -1,4 +1,4 @@
-import { formatLongDate, isIsoDate, ukToday } from '../../../shared/domain/dates.ts';
+import { formatLongDate, isIsoDate, ukDateOf } from '../../../shared/domain/dates.ts';
 import { STATUS_DEFAULTS, STATUSES, type ReviewLabel, type Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { listStatuses } from '../statuses/status-handlers.ts';
@@ -73,7 +73,7 @@ export function requireDate(value: string, what: string): string {
 }
 
 /** A report's "as at" day: a real day, not in the future. */
-export function checkAsAt(asAt: string, today: string = ukToday()): void {
+export function checkAsAt(asAt: string, today: string): void {
   if (!isIsoDate(asAt)) throw new AppError('INVALID_INPUT', 'The "as at" date is not a real date. Give it as dd/mm/yyyy.', { asAt: 'Enter a real date.' });
   if (asAt > today) {
     const message = `The "as at" date (${formatLongDate(asAt)}) is in the future. A progress report can only be as at today (${formatLongDate(today)}) or an earlier day.`;

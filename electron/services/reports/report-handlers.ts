@@ -1,4 +1,4 @@
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { todayOf } from '../../../shared/domain/clock.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import type { Dialogs } from '../platform.ts';
@@ -23,7 +23,8 @@ function closedMidway(): AppError {
   return new AppError('CONFLICT', 'The store was locked or closed while the report was being made, so nothing was exported. Unlock it and export again.');
 }
 
-export function reportHandlers(session: Session, dialogs: Dialogs, emit: Emit, today: () => string = ukToday): PartialHandlers<ReportTask> {
+export function reportHandlers(session: Session, dialogs: Dialogs, emit: Emit): PartialHandlers<ReportTask> {
+  const today = () => todayOf(session.clock);
   /** True while the store the report is being made from is still the open one. */
   function stillOpen(store: Store): boolean {
     try {

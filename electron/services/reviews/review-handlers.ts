@@ -1,4 +1,4 @@
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { todayOf } from '../../../shared/domain/clock.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import type { Session } from '../session/session.ts';
@@ -16,7 +16,8 @@ function detail(db: Db, id: string, today: string) {
   return { ...review, ...detailClock(db, review, today, (agencyId) => agencies.get(agencyId)) };
 }
 
-export function reviewHandlers(session: Session, today: () => string = ukToday): PartialHandlers<'reviews.list' | 'reviews.get' | 'reviews.save' | 'reviews.audit'> {
+export function reviewHandlers(session: Session): PartialHandlers<'reviews.list' | 'reviews.get' | 'reviews.save' | 'reviews.audit'> {
+  const today = () => todayOf(session.clock);
   return {
     'reviews.list': (query) => listReviews(session.requireStore().db, query, today()),
     'reviews.get': ({ id }) => detail(session.requireStore().db, id, today()),

@@ -1,5 +1,6 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import { randomUUID } from 'node:crypto';
-import { ukToday } from '../../../shared/domain/dates.ts';
+import { ukDateOf } from '../../../shared/domain/dates.ts';
 import { validateReview } from '../../../shared/domain/review-validation.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { ReviewData } from '../../../shared/ipc/review-schemas.ts';
@@ -78,14 +79,14 @@ const reviewColumns = (r: ReviewData) => ({
   notes: r.notes,
 });
 
-export function saveReview(store: Store, input: ReviewData, actor: string, today = ukToday()): string {
+export function saveReview(store: Store, input: ReviewData, actor: string, today: string): string {
   const { db } = store;
   const existing = input.id ? loadReview(db, input.id) : null;
   if (input.id && !existing) throw new AppError('NOT_FOUND', 'That review no longer exists. It may have been removed; go back to the list.');
   const problems = { ...validateReview(input, today), ...checkReferences(db, input, existing) };
   if (Object.keys(problems).length) refuse(problems);
 
-  const now = new Date().toISOString();
+  const now = stampOf(store.clock);
   const id = existing?.id ?? randomUUID();
   db.transaction(() => {
     const columns = reviewColumns(input);

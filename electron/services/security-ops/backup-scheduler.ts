@@ -1,14 +1,12 @@
 import { isAppError } from '../../../shared/ipc/errors.ts';
 import type { Logger } from '../ipc/dispatcher.ts';
-import type { Emit, Session } from '../session/session.ts';
+import type { Emit, Session, Timers } from '../session/session.ts';
 import { backupNow, backupStatus, type BackupInfo } from './backups.ts';
 
 // Scheduled backups: while a store is unlocked, a backup is made whenever
 // the last one is older than the schedule allows. The timer only ever runs
 // while unlocked (a backup needs the open store), and is re-armed after
 // every unlock, backup and schedule change.
-
-type Timers = { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout; now: () => number };
 
 /** Not in the first minute after unlocking: let the person start work first. */
 const FIRST_CHECK_MS = 60_000;
@@ -18,7 +16,8 @@ const MAX_WAIT_MS = 60 * 60_000;
 const RETRY_MS = 60 * 60_000;
 
 export function createBackupScheduler(options: { session: Session; emit: Emit; timers?: Timers; log?: Logger }) {
-  const timers = options.timers ?? { setTimeout, clearTimeout, now: Date.now };
+  const timers = options.timers ?? { setTimeout, clearTimeout };
+  const clock = options.session.clock;
   const log = options.log ?? console;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastError: string | null = null;
@@ -32,9 +31,9 @@ export function createBackupScheduler(options: { session: Session; emit: Emit; t
     clear();
     const store = options.session.current();
     if (!store) return;
-    const status = backupStatus(store, new Date(timers.now()));
+    const status = backupStatus(store, clock.now());
     if (status.dueAt === null) return;
-    const wait = Math.min(MAX_WAIT_MS, Math.max(minimum, Date.parse(status.dueAt) - timers.now()));
+    const wait = Math.min(MAX_WAIT_MS, Math.max(minimum, Date.parse(status.dueAt) - clock.now().getTime()));
     timer = timers.setTimeout(tick, wait);
     (timer as { unref?: () => void }).unref?.();
   }
@@ -47,7 +46,7 @@ export function createBackupScheduler(options: { session: Session; emit: Emit; t
   function runNow(): BackupInfo & { removed: string[] } {
     const store = options.session.requireStore();
     try {
-      const made = backupNow(store, { onProgress: progress, now: () => new Date(timers.now()) });
+      const made = backupNow(store, { onProgress: progress });
       lastError = null;
       return made;
     } catch (error) {
@@ -62,7 +61,7 @@ export function createBackupScheduler(options: { session: Session; emit: Emit; t
     timer = null;
     const store = options.session.current();
     if (!store) return;
-    if (!backupStatus(store, new Date(timers.now())).overdue) return arm();
+    if (!backupStatus(store, clock.now()).overdue) return arm();
     try {
       runNow();
     } catch (error) {

@@ -100,7 +100,8 @@ export function readBackupSettings(db: Db): BackupSettings {
 }
 
 /** Change the schedule; one transaction, audited. */
-export function writeBackupSettings(store: Store, next: BackupSettings, now = new Date()): BackupSettings {
+export function writeBackupSettings(store: Store, next: BackupSettings): BackupSettings {
+  const now = store.clock.now();
   const { db } = store;
   db.transaction(() => {
     const before = readBackupSettings(db);
@@ -180,7 +181,6 @@ export interface BackupOptions {
   onProgress?: BackupProgress;
   /** Who the audit log names; by default the store's own "Your details" */
   actor?: string;
-  now?: () => Date;
 }
 
 /**
@@ -189,7 +189,6 @@ export interface BackupOptions {
  */
 export function backupStore(store: Store, out: string, options: BackupOptions = {}): BackupInfo & { auditEntries: number } {
   const progress = options.onProgress ?? (() => {});
-  const now = options.now ?? (() => new Date());
   const target = checkNewStoreLocation(out);
   if (target === store.file) throw new AppError('FILE_EXISTS', `${target} is the store itself. Choose another file for the backup.`);
   const partial = `${target}.partial`;
@@ -211,7 +210,7 @@ export function backupStore(store: Store, out: string, options: BackupOptions = 
     fs.renameSync(partial, target);
     fsyncPath(path.dirname(target));
     const bytes = fs.statSync(target).size;
-    const at = now();
+    const at = store.clock.now();
     store.db.transaction(() => {
       appendAudit(
         store.db,
@@ -253,10 +252,9 @@ export function pruneBackups(storeFile: string, keep: number): string[] {
 
 /** A backup into the store's backups folder, then the oldest beyond the "keep" setting removed. */
 export function backupNow(store: Store, options: BackupOptions = {}): BackupInfo & { removed: string[] } {
-  const now = options.now ?? (() => new Date());
   const folder = backupFolderFor(store.file);
   ensurePrivateFolder(folder);
-  const stamp = now();
+  const stamp = store.clock.now();
   let out = path.join(folder, backupFileName(store.file, stamp));
   // Two backups in the same millisecond: the second waits a millisecond in its name.
   for (let i = 1; fs.existsSync(out); i++) out = path.join(folder, backupFileName(store.file, new Date(stamp.getTime() + i)));

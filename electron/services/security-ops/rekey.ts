@@ -1,3 +1,4 @@
+import { stampOf, type Clock } from '../../../shared/domain/clock.ts';
 import fs from 'node:fs';
 import { AppError, isAppError } from '../../../shared/ipc/errors.ts';
 import { appendAudit, verifyAuditChain } from '../store/audit.ts';
@@ -59,7 +60,8 @@ function opensWith(file: string, passphrase: string): boolean {
 export interface RekeyOptions {
   /** Who the audit log names; by default the store's own "Your details" */
   actor?: string;
-  now?: () => Date;
+  /** Stamps the audit entry that records the change */
+  clock: Clock;
   /** For tests: called after the safety copy is taken and after the change is written, to inject failures */
   onStage?: (stage: 'copied' | 'rekeyed') => void;
 }
@@ -69,7 +71,7 @@ export interface RekeyOptions {
  * file afresh with the new passphrase, and checks the old one no longer
  * works, before returning.
  */
-export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: string, options: RekeyOptions = {}): { file: string } {
+export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: string, options: RekeyOptions): { file: string } {
   checkNewPassphrase(newPassphrase);
   if (newPassphrase === oldPassphrase) {
     throw new AppError('INVALID_INPUT', 'The new passphrase is the same as the current one. Choose a different passphrase.', {
@@ -126,7 +128,7 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
         opened,
         row.id,
         { actor: options.actor ?? actorName(readSettings(opened)), action: 'change-passphrase', entity: 'store', detail: {} },
-        (options.now ?? (() => new Date()))().toISOString(),
+        stampOf(options.clock),
       );
     })();
     db.close();

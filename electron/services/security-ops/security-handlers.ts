@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { securityContractEntries } from '../../../shared/ipc/security-contract-entries.ts';
 import type { Logger } from '../ipc/dispatcher.ts';
 import type { Dialogs } from '../platform.ts';
-import type { Emit, Session } from '../session/session.ts';
+import type { Emit, Session, Timers } from '../session/session.ts';
 import { openStoreReadOnly } from '../store/open-store.ts';
 import { storeStats } from '../store/store-stats.ts';
 import { createBackupScheduler } from './backup-scheduler.ts';
@@ -17,7 +17,7 @@ export type SecurityHandlers = {
 export interface SecurityHandlerOptions {
   dialogs: Dialogs;
   emit: Emit;
-  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout; now: () => number };
+  timers?: Timers;
   log?: Logger;
 }
 
@@ -27,7 +27,7 @@ export interface SecurityHandlerOptions {
  * schedule, which runs while a store is unlocked.
  */
 export function securityHandlers(session: Session, options: SecurityHandlerOptions): SecurityHandlers {
-  const now = () => new Date((options.timers?.now ?? Date.now)());
+  const now = () => session.clock.now();
   const scheduler = createBackupScheduler({ session, emit: options.emit, timers: options.timers, log: options.log });
   const status = () => ({ ...backupStatus(session.requireStore(), now()), lastError: scheduler.lastError() });
   const progress = (task: string) => (done: number, total: number, label: string) => options.emit('task.progress', { task, label, done, total });
@@ -51,7 +51,7 @@ export function securityHandlers(session: Session, options: SecurityHandlerOptio
       return { backup: { file: made.file, at: made.at, bytes: made.bytes }, status: status() };
     },
     'backups.updateSchedule': ({ everyHours, keep }) => {
-      writeBackupSettings(session.requireStore(), { everyHours, keep }, now());
+      writeBackupSettings(session.requireStore(), { everyHours, keep });
       scheduler.rescheduled();
       return status();
     },

@@ -2,6 +2,7 @@ import { describeWait, unlockWaitMs } from '../../../shared/domain/unlock-backof
 import { AppError, isAppError, WRONG_PASSPHRASE_MESSAGE } from '../../../shared/ipc/errors.ts';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import type { SessionStatus } from '../../../shared/ipc/schemas.ts';
+import { todayOf, type Clock } from '../../../shared/domain/clock.ts';
 import type { Secrets } from '../platform.ts';
 import { createRememberedPassphrases } from '../security-ops/remembered-passphrases.ts';
 import { rekeyStore } from '../security-ops/rekey.ts';
@@ -9,6 +10,8 @@ import { createStore, openStore, openStoreReadOnly, type Store } from '../store/
 import { actorName, readSettings } from '../store/settings-store.ts';
 import { isStoreEmpty } from '../store/store-stats.ts';
 import { createAppConfig } from './app-config.ts';
+
+export type Timers = { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -19,8 +22,10 @@ export interface SessionOptions {
   defaultStoreFile: string;
   appVersion: string;
   emit: Emit;
-  /** Injected so tests can drive the idle clock */
-  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout; now: () => number };
+  /** The one clock: stores opened through this session stamp their writes with it, and handlers ask it for today */
+  clock: Clock;
+  /** Injected so tests can fire the idle timer; the time itself always comes from the clock */
+  timers?: Timers;
   /** The OS's secure storage, for "Remember on this device"; absent in tests and the CLI, where nothing is remembered */
   secrets?: Secrets;
 }
@@ -34,7 +39,9 @@ export type SessionChange = 'unlocked' | 'locked';
  * until the passphrase is given again.
  */
 export function createSession(options: SessionOptions) {
-  const timers = options.timers ?? { setTimeout, clearTimeout, now: Date.now };
+  const timers = options.timers ?? { setTimeout, clearTimeout };
+  const clock = options.clock;
+  const nowMs = () => clock.now().getTime();
   const config = createAppConfig(options.configDir);
   let store: Store | null = null;
   let lastFile: string | null = config.read().recentFiles[0] ?? null;
@@ -60,7 +67,7 @@ export function createSession(options: SessionOptions) {
   function checkWait(): void {
     const wait = unlockWaitMs(failures);
     if (!wait) return;
-    const remaining = lastFailureAt + wait - timers.now();
+    const remaining = lastFailureAt + wait - nowMs();
     if (remaining > 0) {
       throw new AppError('TOO_MANY_ATTEMPTS', `Too many wrong passphrases. Wait ${describeWait(remaining)} before trying again.`);
     }
@@ -76,7 +83,7 @@ export function createSession(options: SessionOptions) {
     } catch (error) {
       if (!(isAppError(error) && error.code === 'WRONG_PASSPHRASE' && passphrase)) throw error;
       failures++;
-      lastFailureAt = timers.now();
+      lastFailureAt = nowMs();
       const wait = unlockWaitMs(failures);
       if (!wait) throw error;
       throw new AppError('WRONG_PASSPHRASE', `${error.message} Wait ${describeWait(wait)} before trying again.`, error.fields);
@@ -92,7 +99,7 @@ export function createSession(options: SessionOptions) {
     idleTimer = null;
     if (!store) return;
     const ms = autoLockMinutes() * 60_000;
-    autoLockAt = timers.now() + ms;
+    autoLockAt = nowMs() + ms;
     idleTimer = timers.setTimeout(() => lock('idle'), ms);
     // An idle timer must never keep a CLI or test process alive.
     (idleTimer as { unref?: () => void }).unref?.();
@@ -106,6 +113,7 @@ export function createSession(options: SessionOptions) {
       defaultFile: options.defaultStoreFile,
       empty: store ? isStoreEmpty(store.db) : false,
       autoLockMinutes: autoLockMinutes(),
+      today: todayOf(clock),
     };
   }
 
@@ -139,7 +147,7 @@ export function createSession(options: SessionOptions) {
       if (!availability.available) throw new AppError('UNAVAILABLE', availability.reason ?? 'The passphrase cannot be remembered on this device.');
     }
     // Open first: a failed attempt must not lock a store that is already open.
-    const opened = attempt(passphrase, () => openStore(file, passphrase, { appVersion: options.appVersion }));
+    const opened = attempt(passphrase, () => openStore(file, passphrase, { appVersion: options.appVersion, clock }));
     closeCurrent();
     const result = adopt(opened);
     try {
@@ -159,10 +167,11 @@ export function createSession(options: SessionOptions) {
   }
 
   return {
+    clock,
     status,
     lock,
     create(file: string, passphrase: string): SessionStatus {
-      const created = createStore(file, passphrase, { appVersion: options.appVersion });
+      const created = createStore(file, passphrase, { appVersion: options.appVersion, clock });
       closeCurrent();
       return adopt(created);
     },
@@ -212,12 +221,12 @@ export function createSession(options: SessionOptions) {
       current.close();
       let changed = false;
       try {
-        rekeyStore(file, currentPassphrase, newPassphrase, { actor });
+        rekeyStore(file, currentPassphrase, newPassphrase, { actor, clock });
         changed = true;
       } finally {
         // Whatever happened, the person is left with their store open, under the passphrase that now opens it.
         try {
-          store = openStore(file, changed ? newPassphrase : currentPassphrase, { appVersion: options.appVersion });
+          store = openStore(file, changed ? newPassphrase : currentPassphrase, { appVersion: options.appVersion, clock });
           armIdleTimer();
         } catch {
           // Cannot happen unless the file was taken away meanwhile: show the unlock screen rather than a dead app.

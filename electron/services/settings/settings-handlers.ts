@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import type { Session } from '../session/session.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -10,7 +11,7 @@ export function settingsHandlers(session: Session): PartialHandlers<'settings.ge
       const store = session.requireStore();
       store.db.transaction(() => {
         const before = readSettings(store.db);
-        writeSettings(store.db, changes);
+        writeSettings(store.db, changes, store.clock.now());
         const changed = Object.entries(changes).filter(([key, value]) => value !== undefined && before[key as keyof typeof before] !== value);
         if (!changed.length) return;
         appendAudit(store.db, store.installationId, {
@@ -18,7 +19,7 @@ export function settingsHandlers(session: Session): PartialHandlers<'settings.ge
           action: 'update',
           entity: 'settings',
           detail: { changes: changed.map(([field, after]) => ({ field, before: before[field as keyof typeof before], after })) },
-        });
+        }, stampOf(store.clock));
       })();
       session.settingsChanged();
       return readSettings(store.db);

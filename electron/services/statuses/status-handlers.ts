@@ -1,3 +1,4 @@
+import { stampOf } from '../../../shared/domain/clock.ts';
 import { statusColourProblem } from '../../../shared/domain/colour-contrast.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { StatusColours } from '../../../shared/ipc/progress-schemas.ts';
@@ -44,7 +45,7 @@ export function updateStatusColour(store: Store, input: ParsedInput<'statuses.up
       entity: 'status',
       entityId: input.code,
       detail: { name: before.label, changes },
-    });
+    }, stampOf(store.clock));
   })();
   return listStatuses(db);
 }

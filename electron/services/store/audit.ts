@@ -35,7 +35,7 @@ function entryHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
 }
 
 /** Append one entry. Call inside the transaction that makes the change it records. */
-export function appendAudit(db: Database, installationId: string, entry: AuditEntry, at = new Date().toISOString()): void {
+export function appendAudit(db: Database, installationId: string, entry: AuditEntry, at: string): void {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
   const row = {
     id: randomUUID(),

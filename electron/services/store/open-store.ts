@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { stampOf, type Clock } from '../../../shared/domain/clock.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase.ts';
 import { DEFAULT_THEMES } from '../../../shared/domain/taxonomy.ts';
 import { STATUSES, STATUS_DEFAULTS } from '../../../shared/domain/vocabulary.ts';
@@ -14,6 +15,8 @@ export interface Store {
   readonly db: Db;
   readonly file: string;
   readonly installationId: string;
+  /** The clock every write through this handle stamps its rows and audit entries with */
+  readonly clock: Clock;
   close(): void;
 }
 
@@ -21,7 +24,7 @@ export interface StoreOptions {
   appVersion: string;
   /** Who the audit log names for changes made through this store handle */
   actor?: string;
-  now?: () => Date;
+  clock: Clock;
 }
 
 export function checkNewPassphrase(passphrase: string): void {
@@ -73,7 +76,7 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
 }
 
 function seedNewStore(db: Db, options: StoreOptions): string {
-  const now = (options.now ?? (() => new Date()))().toISOString();
+  const now = stampOf(options.clock);
   const installationId = randomUUID();
   db.prepare('INSERT INTO installation (id, created_at, app_version) VALUES (?, ?, ?)').run(installationId, now, options.appVersion);
   const setting = db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
@@ -91,7 +94,7 @@ function seedNewStore(db: Db, options: StoreOptions): string {
   return installationId;
 }
 
-function wrap(db: Db, file: string): Store {
+function wrap(db: Db, file: string, clock: Clock): Store {
   const row = db.prepare('SELECT id FROM installation').get() as { id: string } | undefined;
   if (!row) throw new AppError('NOT_A_STORE', `${file} is an encrypted database but not a DHR Tracker store.`);
   let open = true;
@@ -99,6 +102,7 @@ function wrap(db: Db, file: string): Store {
     db,
     file,
     installationId: row.id,
+    clock,
     close() {
       if (!open) return;
       open = false;
@@ -131,7 +135,7 @@ export function createStore(file: string, passphrase: string, options: StoreOpti
       migrate(opened, abs);
       seedNewStore(opened, options);
     })();
-    return wrap(db, abs);
+    return wrap(db, abs, options.clock);
   } catch (error) {
     db?.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(abs + suffix, { force: true });
@@ -161,7 +165,7 @@ export function openStoreReadOnly(file: string, passphrase: string): { db: Db; f
 }
 
 /** Open an existing store for work, bringing its schema up to date. */
-export function openStore(file: string, passphrase: string, _options: StoreOptions): Store {
+export function openStore(file: string, passphrase: string, options: StoreOptions): Store {
   // Check passphrase and version on a read-only handle before anything can write.
   const probe = openStoreReadOnly(file, passphrase);
   try {
@@ -173,7 +177,7 @@ export function openStore(file: string, passphrase: string, _options: StoreOptio
   try {
     configureConnection(db);
     migrate(db, probe.file);
-    return wrap(db, probe.file);
+    return wrap(db, probe.file, options.clock);
   } catch (error) {
     db.close();
     throw error;

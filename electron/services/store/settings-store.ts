@@ -36,7 +36,7 @@ export function readSettings(db: Db): AppSettings {
   };
 }
 
-export function writeSettings(db: Db, values: Partial<Record<SettingKey, unknown>>, now = new Date()): void {
+export function writeSettings(db: Db, values: Partial<Record<SettingKey, unknown>>, now: Date): void {
   const upsert = db.prepare(
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

@@ -11,6 +11,7 @@ import { ReviewsScreen } from '../features/reviews/ReviewsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { PartnershipProvider } from './partnership-context.tsx';
 import { call } from './api-client.ts';
+import { TodayProvider } from './today.tsx';
 
 type Screen = 'dashboard' | 'my-district' | 'countywide' | 'reviews' | 'recurring' | 'reports' | 'exchange' | 'settings';
 const SCREENS: Array<[Screen, string]> = [
@@ -26,10 +27,11 @@ const SCREENS: Array<[Screen, string]> = [
 
 /** Tell main the person is here, at most every 20 seconds, so idle auto-lock measures them. */
 function useActivityHeartbeat() {
-  const last = useRef(0);
+  const last = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     const ping = () => {
-      const now = Date.now();
+      // A monotonic clock: only the gap between pings matters, not the date.
+      const now = performance.now();
       if (now - last.current < 20_000) return;
       last.current = now;
       void window.api.invoke('session.activity', {});
@@ -100,9 +102,11 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
         <BackupOverdueBanner />
-        <PartnershipProvider key={version} fallback={<p aria-live="polite">Loading…</p>}>
-          <ScreenContent screen={screen} empty={status.empty} onChanged={() => void refresh()} />
-        </PartnershipProvider>
+        <TodayProvider today={status.today}>
+          <PartnershipProvider key={version} fallback={<p aria-live="polite">Loading…</p>}>
+            <ScreenContent screen={screen} empty={status.empty} onChanged={() => void refresh()} />
+          </PartnershipProvider>
+        </TodayProvider>
       </main>
     </div>
   );

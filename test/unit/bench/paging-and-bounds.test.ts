@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ukToday } from '../../../shared/domain/dates.ts';
 import type { Matrix } from '../../../shared/ipc/progress-schemas.ts';
 import { countywideMatrix } from '../../../electron/services/countywide/countywide-handlers.ts';
 import { dashboardSummary } from '../../../electron/services/dashboard/dashboard-summary.ts';
 import { findSimilar, recurringGroups, searchRecommendations, SEARCH_MATCH_BUDGET } from '../../../electron/services/recommendations/similar.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
+import { TEST_TODAY } from '../../support/clock.ts';
 
 // What the national-scale work added to the services, on the demo store:
 // a page of the matrix is exactly that slice of the whole matrix, whatever
@@ -13,7 +13,7 @@ import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 // behave as before where the bounds are not reached.
 
 let t: TestBackend;
-const today = ukToday();
+const today = TEST_TODAY;
 beforeAll(async () => {
   t = await openTestBackend({ demo: true });
 });

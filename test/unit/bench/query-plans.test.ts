@@ -11,6 +11,7 @@ import { findSimilar, searchRecommendations } from '../../../electron/services/r
 import { createStore, type Store } from '../../../electron/services/store/open-store.ts';
 import type { Db } from '../../../electron/services/store/sqlite.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
 // The hot queries of a large store use the indexes chosen for them
 // (migration 004, from what npm run bench showed), so an index cannot
@@ -35,7 +36,7 @@ const restore: Array<() => void> = [];
 
 beforeAll(() => {
   dir = tempDir();
-  store = createStore(path.join(dir.dir, 'plans.dhr'), PASSPHRASE, { appVersion: 'test' });
+  store = createStore(path.join(dir.dir, 'plans.dhr'), PASSPHRASE, TEST_STORE_OPTIONS);
   store.db.transaction(() => fillStore(store, SCALES.county))();
   // Record every statement run, with its parameters.
   const proto = Object.getPrototypeOf(store.db.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;

@@ -7,6 +7,7 @@ import { DEMO_REVIEWS } from '../../../electron/services/demo/reviews/index.ts';
 import { openStoreReadOnly } from '../../../electron/services/store/open-store.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
 import { DOCX_PACKAGE_HITS, docxPackageDocument, zipOf } from '../anonymity/planted-documents.ts';
+import { TEST_DAY_ENV } from '../../support/clock.ts';
 
 // dhr check-anonymity --db FILE DOC.docx, run as a person would run it,
 // against a real demo store.
@@ -18,7 +19,7 @@ let db: string;
 let planted: string;
 
 function dhr(args: string[], env: Record<string, string | undefined> = { DHR_PASSPHRASE: PASSPHRASE }) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...TEST_DAY_ENV, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

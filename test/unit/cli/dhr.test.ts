@@ -7,6 +7,7 @@ import { DEMO_REVIEWS } from '../../../electron/services/demo/reviews/index.ts';
 import { REVIEW_STAGES } from '../../../shared/domain/review-clock.ts';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations/index.ts';
 import { PASSPHRASE, filesContain, storeFiles, tempDir } from '../../support/temp.ts';
+import { TEST_DAY_ENV } from '../../support/clock.ts';
 
 const BIN = path.resolve('bin/dhr.mjs');
 let dir: string;
@@ -15,7 +16,7 @@ beforeAll(() => ({ dir, cleanup } = tempDir('dhr-cli-')));
 afterAll(() => cleanup());
 
 function dhr(args: string[], env: Record<string, string | undefined> = { DHR_PASSPHRASE: PASSPHRASE }) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...TEST_DAY_ENV, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
 import { docxRawText } from '../../support/docx.ts';
+import { TEST_DAY_ENV } from '../../support/clock.ts';
 
 const BIN = path.resolve('bin/dhr.mjs');
 let dir: string;
 let cleanup: () => void;
 let db: string;
-const dhr = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, DHR_PASSPHRASE: PASSPHRASE }, encoding: 'utf8', timeout: 60_000 });
+const dhr = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...TEST_DAY_ENV, DHR_PASSPHRASE: PASSPHRASE }, encoding: 'utf8', timeout: 60_000 });
 beforeAll(() => {
   ({ dir, cleanup } = tempDir('dhr-cli-drafting-'));
   db = path.join(dir, 'demo.dhr');

@@ -8,6 +8,7 @@ import { openStore } from '../../../electron/services/store/open-store.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
 import { convertWithLibreOffice, EXPECTED, wordPlan, workbookPlan, zipOf } from '../exchange/action-plan-files.ts';
 import { tablesChecksum } from '../exchange/support.ts';
+import { TEST_DAY_ENV, TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
 // dhr pack export / pack import, dhr import action-plan and dhr export
 // xlsx / csv, run as a person would run them: the real bin/dhr.mjs against
@@ -22,7 +23,7 @@ let pack: string;
 
 function dhr(args: string[], env: Record<string, string | undefined> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH, DHR_PASSPHRASE: PASSPHRASE, DHR_PACK_PASSPHRASE: PACK, ...env },
+    env: { PATH: process.env.PATH, ...TEST_DAY_ENV, DHR_PASSPHRASE: PASSPHRASE, DHR_PACK_PASSPHRASE: PACK, ...env },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -31,7 +32,7 @@ function dhr(args: string[], env: Record<string, string | undefined> = {}) {
 const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const stats = (db: string) => JSON.parse(dhr(['stats', '--db', db, '--json']).stdout) as Record<string, number>;
 function checksum(db: string): string {
-  const store = openStore(db, PASSPHRASE, { appVersion: 'test' });
+  const store = openStore(db, PASSPHRASE, TEST_STORE_OPTIONS);
   try {
     return tablesChecksum(store.db);
   } finally {
@@ -132,7 +133,7 @@ describe('dhr import action-plan', () => {
   beforeAll(() => {
     db = path.join(dir, 'legacy.dhr');
     fs.copyFileSync(demo, db);
-    const store = openStore(db, PASSPHRASE, { appVersion: 'test' });
+    const store = openStore(db, PASSPHRASE, TEST_STORE_OPTIONS);
     try {
       const row = store.db.prepare('SELECT id, reference FROM reviews WHERE id NOT IN (SELECT review_id FROM recommendations) ORDER BY reference LIMIT 1').get() as { id: string; reference: string };
       store.db.prepare("UPDATE reviews SET date_of_death = '2016-05-01' WHERE id = ?").run(row.id);

@@ -7,6 +7,7 @@ import { DEMO_REVIEWS } from '../../../electron/services/demo/reviews/index.ts';
 import { ACTION_PLAN_COLUMNS } from '../../../electron/services/exports/action-plan-docx.ts';
 import { docxRawText, readDocx, squash, tableRows, xmlText } from '../../support/docx.ts';
 import { PASSPHRASE, storeFiles, tempDir } from '../../support/temp.ts';
+import { TEST_DAY_ENV } from '../../support/clock.ts';
 
 // dhr export action-plan and dhr export recommendations, run as a person
 // would run them, against a real demo store.
@@ -18,7 +19,7 @@ let cleanup: () => void;
 let db: string;
 
 function dhr(args: string[], env: Record<string, string | undefined> = { DHR_PASSPHRASE: PASSPHRASE }) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...TEST_DAY_ENV, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -5,22 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTYWIDE_SECTIONS } from '../../../electron/services/reports/countywide-docx.ts';
 import { CSP_SECTIONS } from '../../../electron/services/reports/csp-progress-docx.ts';
 import { openStore } from '../../../electron/services/store/open-store.ts';
-import { addDays, formatLongDate, formatUkDate, ukToday } from '../../../shared/domain/dates.ts';
+import { addDays, formatLongDate, formatUkDate } from '../../../shared/domain/dates.ts';
 import { STATUS_DEFAULTS, STATUSES } from '../../../shared/domain/vocabulary.ts';
 import { docxRawText, readDocx, squash, tableRows } from '../../support/docx.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { TEST_DAY_ENV, TEST_STORE_OPTIONS, TEST_TODAY } from '../../support/clock.ts';
 
 // dhr export csp-report and dhr export countywide, run as a person would
 // run them, against a real demo store.
 
 const BIN = path.resolve('bin/dhr.mjs');
-const today = ukToday();
+const today = TEST_TODAY;
 let dir: string;
 let cleanup: () => void;
 let db: string;
 
 function dhr(args: string[], env: Record<string, string | undefined> = { DHR_PASSPHRASE: PASSPHRASE }) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...TEST_DAY_ENV, ...env }, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -150,7 +151,7 @@ describe('dhr export countywide', () => {
 
 describe('--for-publication with a real name in the store', () => {
   it('refuses, lists each place on one line of stderr, and writes no file', () => {
-    const store = openStore(db, PASSPHRASE, { appVersion: 'test' });
+    const store = openStore(db, PASSPHRASE, TEST_STORE_OPTIONS);
     let name: string;
     try {
       const person = store.db.prepare("SELECT p.real_name AS realName FROM review_people p WHERE p.role = 'victim' LIMIT 1").get() as { realName: string };

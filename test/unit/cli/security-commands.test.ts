@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityCommandOf } from '../../../electron/cli/security-commands.ts';
 import { openKeyed } from '../../../electron/services/store/sqlite.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { TEST_DAY_ENV } from '../../support/clock.ts';
 
 // dhr backup, restore and rekey, run as a person would: the real bin/dhr.mjs in a child process.
 
@@ -16,7 +17,7 @@ let db: string;
 let stats: string;
 
 function dhr(args: string[], env: Record<string, string | undefined> = { DHR_PASSPHRASE: PASSPHRASE }) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...TEST_DAY_ENV, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

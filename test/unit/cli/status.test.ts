@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, ukToday } from '../../../shared/domain/dates.ts';
+import { addDays } from '../../../shared/domain/dates.ts';
 import { CLOSED_STATUSES, STATUSES } from '../../../shared/domain/vocabulary.ts';
 import type { DashboardSummary } from '../../../shared/ipc/schemas.ts';
 import type { District } from '../../../shared/ipc/partnership-schemas.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 import { PASSPHRASE } from '../../support/temp.ts';
+import { TEST_DAY_ENV, TEST_TODAY } from '../../support/clock.ts';
 
 // dhr status, run as a person would run it, must give the dashboard's figures.
 
 const BIN = path.resolve('bin/dhr.mjs');
 function dhr(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, DHR_PASSPHRASE: PASSPHRASE }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...TEST_DAY_ENV, DHR_PASSPHRASE: PASSPHRASE }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
       `UPDATE applicability SET target_date = @soon WHERE id IN (
          SELECT id FROM applicability WHERE decision = 'applicable' AND coalesce(status, 'not_started') NOT IN (${closed}) ORDER BY id LIMIT 5)`,
     )
-    .run({ soon: addDays(ukToday(), 20) });
+    .run({ soon: addDays(TEST_TODAY, 20) });
   await t.ok('statuses.update', { code: 'on_track', colour: '#1b5e20', colourName: 'FOREST GREEN' });
   retired = await t.ok<District>('districts.add', { name: 'Rutland', shortName: 'RU' });
   await t.ok('districts.update', { id: retired.id, retired: true });

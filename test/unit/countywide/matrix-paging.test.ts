@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ukToday } from '../../../shared/domain/dates.ts';
 import type { Matrix } from '../../../shared/ipc/progress-schemas.ts';
 import { countywideMatrix } from '../../../electron/services/countywide/countywide-handlers.ts';
 import { countMatrixRows } from '../../../electron/services/countywide/matrix-total.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
+import { TEST_TODAY } from '../../support/clock.ts';
 
 // Pages of the countywide matrix through the real handler, over a real
 // encrypted store with the demo partnership: the pages put together are
@@ -12,7 +12,7 @@ import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 // what to ask for instead.
 
 let t: TestBackend;
-const today = ukToday();
+const today = TEST_TODAY;
 beforeAll(async () => {
   t = await openTestBackend({ demo: true });
 });

@@ -7,6 +7,7 @@ import { createStore, type Store } from '../../../electron/services/store/open-s
 import { storeStats } from '../../../electron/services/store/store-stats.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
 let store: Store;
 let cleanup: () => void;
@@ -15,7 +16,7 @@ const progress: Array<[number, number]> = [];
 beforeAll(() => {
   const t = tempDir();
   cleanup = t.cleanup;
-  store = createStore(path.join(t.dir, 'demo.dhr'), PASSPHRASE, { appVersion: 'test' });
+  store = createStore(path.join(t.dir, 'demo.dhr'), PASSPHRASE, TEST_STORE_OPTIONS);
   loadDemo(store, { actor: 'test', today: '2026-11-21', onProgress: (done, total) => progress.push([done, total]) });
 });
 afterAll(() => {
@@ -84,7 +85,7 @@ describe('demo data', () => {
 
   it('loads around agencies and themes someone set up first', () => {
     const t = tempDir();
-    const fresh = createStore(path.join(t.dir, 'c.dhr'), PASSPHRASE, { appVersion: 'test' });
+    const fresh = createStore(path.join(t.dir, 'c.dhr'), PASSPHRASE, TEST_STORE_OPTIONS);
     fresh.db.prepare("INSERT INTO agencies (id, name, kind, owner_installation_id, created_at, updated_at) VALUES ('a-1', 'refuge', 'local', 'x', 'now', 'now')").run();
     fresh.db.prepare("UPDATE themes SET name = 'Alcohol misuse' WHERE name = 'Alcohol'").run();
     fresh.db.prepare("UPDATE themes SET retired_at = 'now' WHERE name = 'Housing'").run();
@@ -97,7 +98,7 @@ describe('demo data', () => {
 
   it('writes nothing at all when a review is broken part-way through', () => {
     const t = tempDir();
-    const fresh = createStore(path.join(t.dir, 'b.dhr'), PASSPHRASE, { appVersion: 'test' });
+    const fresh = createStore(path.join(t.dir, 'b.dhr'), PASSPHRASE, TEST_STORE_OPTIONS);
     const broken = [DEMO_REVIEWS[0]!, { ...DEMO_REVIEWS[1]!, district: 'Atlantis' as never }];
     expect(() => loadDemo(fresh, { actor: 'test', reviews: broken })).toThrow(/unknown district: Atlantis/);
     expect(storeStats(fresh.db)).toMatchObject({ reviews: 0, districts: 0, recommendations: 0 });

@@ -11,6 +11,7 @@ import { storeStats } from '../../../electron/services/store/store-stats.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 import { tempDir } from '../../support/temp.ts';
 import { convertWithLibreOffice } from './action-plan-files.ts';
+import { fixedClock } from '../../../shared/domain/clock.ts';
 
 let t: TestBackend;
 let out: { dir: string; cleanup: () => void };
@@ -28,7 +29,7 @@ afterAll(() => {
 
 describe('the spreadsheet for analysts', () => {
   it('has one sheet per table with header rows, a row per record, and real dates shown dd/mm/yyyy', () => {
-    const bytes = analystWorkbook(analystTables(t.db()));
+    const bytes = analystWorkbook(analystTables(t.db()), t.clock.now());
     const parts = unzipSync(bytes);
     const text = (name: string) => strFromU8(parts[name]!);
     expect([...text('xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(SHEETS);
@@ -51,7 +52,7 @@ describe('the spreadsheet for analysts', () => {
   });
 
   it('never holds a real name from any pseudonym register', () => {
-    const parts = unzipSync(analystWorkbook(analystTables(t.db())));
+    const parts = unzipSync(analystWorkbook(analystTables(t.db()), t.clock.now()));
     const all = Object.values(parts).map((p) => strFromU8(p)).join('\n');
     expect(REAL_NAMES.length).toBeGreaterThan(5);
     for (const name of REAL_NAMES) expect(all, name).not.toContain(name);
@@ -62,7 +63,7 @@ describe('the spreadsheet for analysts', () => {
     'opens in LibreOffice Calc with its sheets, headers and dates intact',
     () => {
       const file = path.join(out.dir, 'analysts.xlsx');
-      fs.writeFileSync(file, analystWorkbook(analystTables(t.db())));
+      fs.writeFileSync(file, analystWorkbook(analystTables(t.db()), t.clock.now()));
       const converted = convertWithLibreOffice(file, path.join(out.dir, 'lo'), 'xlsx');
       const ours = xlsxSheets(fs.readFileSync(file), 'ours');
       const theirs = xlsxSheets(fs.readFileSync(converted), 'theirs');
@@ -81,7 +82,7 @@ describe('the spreadsheet for analysts', () => {
 
 describe('the CSV files for analysts', () => {
   it('are one file per table in a zip, UTF-8 with a byte order mark, dates dd/mm/yyyy', () => {
-    const parts = unzipSync(analystCsvZip(analystTables(t.db())));
+    const parts = unzipSync(analystCsvZip(analystTables(t.db()), t.clock.now()));
     expect(Object.keys(parts).sort()).toEqual(['actions.csv', 'applicability.csv', 'recommendations.csv', 'reviews.csv', 'updates.csv']);
     expect([...parts['actions.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = strFromU8(parts['actions.csv']!);
@@ -106,7 +107,7 @@ describe('the CSV files for analysts', () => {
   });
 
   it('suggests a dated file name for each form', () => {
-    expect(buildAnalystExport(t.db(), 'xlsx', '2026-11-21')).toMatchObject({ defaultName: 'DHR Tracker data 21-11-2026.xlsx', extension: 'xlsx' });
-    expect(buildAnalystExport(t.db(), 'csv', '2026-11-21')).toMatchObject({ defaultName: 'DHR Tracker data 21-11-2026 (CSV).zip', extension: 'zip' });
+    expect(buildAnalystExport(t.db(), 'xlsx', fixedClock('2026-11-21').now())).toMatchObject({ defaultName: 'DHR Tracker data 21-11-2026.xlsx', extension: 'xlsx' });
+    expect(buildAnalystExport(t.db(), 'csv', fixedClock('2026-11-21').now())).toMatchObject({ defaultName: 'DHR Tracker data 21-11-2026 (CSV).zip', extension: 'zip' });
   });
 });

@@ -25,6 +25,7 @@ import {
   zipOf,
 } from './action-plan-files.ts';
 import { tablesChecksum } from './support.ts';
+import { TEST_TODAY } from '../../support/clock.ts';
 
 const LIBREOFFICE_TIMEOUT = 180_000;
 
@@ -146,18 +147,18 @@ describe('spreadsheets', () => {
   it('reads CSV saved in Windows-1252, as older Excel does', () => {
     const text = 'Recommendation,Action,Lead agency\nWomen’s Aid to run a café drop-in,Open the café,Cambridge Women’s Aid\n';
     const bytes = Buffer.from(text.replace(/’/g, '\u0092').replace(/é/g, '\u00e9'), 'latin1');
-    const preview = previewActionPlan(store.db, readActionPlanFile(tempFile(out.dir, 'ansi.csv', bytes)), reviewId);
+    const preview = previewActionPlan(store.db, readActionPlanFile(tempFile(out.dir, 'ansi.csv', bytes)), reviewId, { today: TEST_TODAY });
     expect(preview.recommendations[0]!.text).toBe('Women’s Aid to run a café drop-in');
   });
 
   it('lets the person choose the columns, as --map does', () => {
     const file = tempFile(out.dir, 'odd.csv', 'Col A,Col B,Col C\nTrain the staff,Run the course,31/03/2019\n');
     const read = readActionPlanFile(file);
-    const guessed = previewActionPlan(store.db, read, reviewId);
+    const guessed = previewActionPlan(store.db, read, reviewId, { today: TEST_TODAY });
     expect(guessed.recommendations).toEqual([]);
     const mapping = parseMappingOption('Recommendation=Col A, Action=B, Target date=Col C', guessed.columns);
     expect(mapping).toEqual({ recommendation: 0, action: 1, targetDate: 2 });
-    const mapped = previewActionPlan(store.db, read, reviewId, { mapping });
+    const mapped = previewActionPlan(store.db, read, reviewId, { mapping, today: TEST_TODAY });
     expect(rowsOf(mapped)).toEqual([{ recommendation: 'Train the staff', action: 'Run the course', leadAgency: null, targetDate: '2019-03-31', completionDate: null, status: 'not_started' }]);
     expect(() => parseMappingOption('Recommendation=Col Q', guessed.columns)).toThrow(/there is no column "Col Q". The columns are: A \(Col A\)/);
     expect(() => parseMappingOption('Colour=Col A', guessed.columns)).toThrow(/"Colour" is not a field/);
@@ -210,7 +211,7 @@ describe('applying an action plan', () => {
     expect(again.recommendations).toEqual([]);
     expect(again.alreadyInReview).toBe(4);
     const before = tablesChecksum(store.db);
-    expect(() => applyActionPlan(store, again, {}, 'test')).toThrow(/no row was understood as a new recommendation/);
+    expect(() => applyActionPlan(store, again, {}, 'test', TEST_TODAY)).toThrow(/no row was understood as a new recommendation/);
     expect(tablesChecksum(store.db)).toBe(before);
   });
 });
@@ -226,7 +227,7 @@ describe('hostile and wrong files are refused, and the store is unchanged', () =
     const file = tempFile(out.dir, name, content);
     let message = '';
     try {
-      previewActionPlan(store.db, readActionPlanFile(file), reviewId);
+      previewActionPlan(store.db, readActionPlanFile(file), reviewId, { today: TEST_TODAY });
     } catch (error) {
       message = (error as Error).message;
     }

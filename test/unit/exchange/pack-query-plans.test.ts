@@ -6,6 +6,7 @@ import { SCALES } from '../../../electron/services/bench/scales.ts';
 import { collectRecords } from '../../../electron/services/exchange/pack-select.ts';
 import { createStore, type Store } from '../../../electron/services/store/open-store.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
 // A district's package reads its rows through the indexes, so making one
 // takes time in proportion to the district rather than the store. Every
@@ -35,7 +36,7 @@ const restore: Array<() => void> = [];
 
 beforeAll(() => {
   dir = tempDir();
-  store = createStore(path.join(dir.dir, 'pack-plans.dhr'), PASSPHRASE, { appVersion: 'test' });
+  store = createStore(path.join(dir.dir, 'pack-plans.dhr'), PASSPHRASE, TEST_STORE_OPTIONS);
   store.db.transaction(() => fillStore(store, SCALES.county))();
   districtId = store.db.prepare("SELECT district_id FROM applicability WHERE decision = 'applicable' GROUP BY district_id ORDER BY count(*) DESC LIMIT 1").pluck().get() as string;
   // Two of the district's updates on another district's decision and action, so their parents travel too

@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../../../electron/services/store/audit.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 import { writeVersion1Package } from '../../fixtures/exchange-v1.ts';
 import { tablesChecksum } from './support.ts';
+import { testClock } from '../../support/clock.ts';
 
 const PACK_PASSPHRASE = 'amber kettle harbour tulip';
 const REAL_NAME = DEMO_REVIEWS[0]!.people[0]!.realName!;
@@ -108,7 +109,7 @@ describe('real names in a package', () => {
   it('are imported only into a store of the same partnership', async () => {
     const file = await writePackage(src, source.dir, { includeRealNames: true, name: 'with-names.dhrpack' });
     const other = await fresh();
-    writeSettings(other.store.db, { partnershipName: 'Somewhere Else DASV Partnership' });
+    writeSettings(other.store.db, { partnershipName: 'Somewhere Else DASV Partnership' }, other.store.clock.now());
     const otherPreview = previewPackage(other.store, await readPackage(file, PACK_PASSPHRASE));
     expect(otherPreview.plan.realNamesAccepted).toBe(false);
     expect(otherPreview.plan.notes.join(' ')).toMatch(/real names are not imported/);
@@ -116,7 +117,7 @@ describe('real names in a package', () => {
     expect((other.store.db.prepare('SELECT count(real_name) AS n FROM review_people').get() as { n: number }).n).toBe(0);
 
     const same = await fresh();
-    writeSettings(same.store.db, { partnershipName: (src.db.prepare("SELECT value FROM settings WHERE key = 'partnershipName'").get() as { value: string }).value.replace(/"/g, '') });
+    writeSettings(same.store.db, { partnershipName: (src.db.prepare("SELECT value FROM settings WHERE key = 'partnershipName'").get() as { value: string }).value.replace(/"/g, '') }, same.store.clock.now());
     await importInto(same.store, file);
     const names = (same.store.db.prepare('SELECT real_name FROM review_people WHERE real_name IS NOT NULL').all() as Array<{ real_name: string }>).map((r) => r.real_name);
     expect(names).toContain(REAL_NAME);
@@ -124,12 +125,12 @@ describe('real names in a package', () => {
 
   it('a package without real names never wipes real names already held', async () => {
     const same = await fresh();
-    writeSettings(same.store.db, { partnershipName: (src.db.prepare("SELECT value FROM settings WHERE key = 'partnershipName'").get() as { value: string }).value.replace(/"/g, '') });
+    writeSettings(same.store.db, { partnershipName: (src.db.prepare("SELECT value FROM settings WHERE key = 'partnershipName'").get() as { value: string }).value.replace(/"/g, '') }, same.store.clock.now());
     await importInto(same.store, await writePackage(src, source.dir, { includeRealNames: true, name: 'names-2.dhrpack' }));
     // The sender edits a register entry (its pseudonym) and sends a package without real names.
     const person = src.db.prepare('SELECT id FROM review_people LIMIT 1').get() as { id: string };
     const restore = src.db.prepare('SELECT pseudonym, updated_at FROM review_people WHERE id = ?').get(person.id) as { pseudonym: string; updated_at: string };
-    src.db.prepare("UPDATE review_people SET pseudonym = 'Renamed', updated_at = ? WHERE id = ?").run(new Date(Date.now() + 1000).toISOString(), person.id);
+    src.db.prepare("UPDATE review_people SET pseudonym = 'Renamed', updated_at = ? WHERE id = ?").run(new Date(src.clock.now().getTime() + 1000).toISOString(), person.id);
     try {
       await importInto(same.store, await writePackage(src, source.dir, { name: 'no-names.dhrpack' }));
       const row = same.store.db.prepare('SELECT pseudonym, real_name FROM review_people WHERE id = ?').get(person.id) as { pseudonym: string; real_name: string | null };
@@ -248,14 +249,15 @@ describe('refusals leave the store unchanged', () => {
 });
 
 describe('ownership: edits from different places never overwrite each other', () => {
-  const later = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+  // Seconds after the test day's clock, so each edit is newer than anything the stores wrote.
+  const later = (s: number) => new Date(testClock().now().getTime() + s * 1000).toISOString();
 
   it('a district package changes its own district’s records, and nothing it does not own', async () => {
     // The Fenland CSP's installation starts from the countywide package.
     const { t, store: fenland } = await fresh();
     await importInto(fenland, packageFile);
     const fenlandId = districtIdByName(fenland.db, 'Fenland');
-    writeSettings(fenland.db, { myDistrictId: fenlandId });
+    writeSettings(fenland.db, { myDistrictId: fenlandId }, fenland.clock.now());
     // Fenland decides on a recommendation from another district's review…
     const decision = fenland.db.prepare("SELECT a.id FROM applicability a JOIN recommendations r ON r.id = a.recommendation_id WHERE a.district_id = ? AND r.owner_district_id <> ? LIMIT 1").get(fenlandId, fenlandId) as { id: string };
     fenland.db.prepare("UPDATE applicability SET decision = 'not_applicable', reason = 'Already covered by the Fenland protocol', status = NULL, updated_at = ? WHERE id = ?").run(later(5), decision.id);
@@ -286,7 +288,7 @@ describe('ownership: edits from different places never overwrite each other', ()
     await importInto(fenland, packageFile);
     const fenlandId = districtIdByName(fenland.db, 'Fenland');
     const peterborough = districtIdByName(fenland.db, 'Peterborough');
-    writeSettings(fenland.db, { myDistrictId: fenlandId });
+    writeSettings(fenland.db, { myDistrictId: fenlandId }, fenland.clock.now());
     // The countywide group edits a Fenland decision and a Peterborough decision.
     const fenlandDecision = src.db.prepare('SELECT id, officer_name, updated_at FROM applicability WHERE district_id = ? AND decision = ? LIMIT 1').get(fenlandId, 'applicable') as { id: string; officer_name: string; updated_at: string };
     const pbDecision = src.db.prepare('SELECT id, officer_name, updated_at FROM applicability WHERE district_id = ? AND decision = ? LIMIT 1').get(peterborough, 'applicable') as { id: string; officer_name: string; updated_at: string };

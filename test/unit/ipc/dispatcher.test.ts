@@ -5,6 +5,7 @@ import { createApi } from '../../../shared/ipc/api.ts';
 import { createDispatcher, type Handlers } from '../../../electron/services/ipc/dispatcher.ts';
 import { createBackend } from '../../../electron/services/handlers.ts';
 import { tempDir } from '../../support/temp.ts';
+import { testClock } from '../../support/clock.ts';
 
 const quietLog = { error: vi.fn() };
 
@@ -67,7 +68,7 @@ describe('dispatcher', () => {
 describe('contract', () => {
   it('has exactly one handler for every channel', () => {
     const { dir, cleanup } = tempDir();
-    const backend = createBackend({ configDir: dir, defaultStoreFile: `${dir}/a.dhr`, appVersion: 't', emit: () => {}, dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null, chooseOpenFile: async () => null } });
+    const backend = createBackend({ configDir: dir, defaultStoreFile: `${dir}/a.dhr`, appVersion: 't', clock: testClock(), emit: () => {}, dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null, chooseOpenFile: async () => null } });
     expect(Object.keys(backend.handlers).sort()).toEqual(Object.keys(contract).sort());
     cleanup();
   });

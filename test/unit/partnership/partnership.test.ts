@@ -8,6 +8,7 @@ import { THEME_CATEGORIES } from '../../../shared/domain/vocabulary.ts';
 import type { Agency, District, PartnershipLists, Theme } from '../../../shared/ipc/partnership-schemas.ts';
 import type { AppSettings } from '../../../shared/ipc/schemas.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { testClock } from '../../support/clock.ts';
 
 // The partnership lists and settings, driven through the real dispatcher
 // (contract validation included) against a real encrypted store.
@@ -15,13 +16,16 @@ import { PASSPHRASE, tempDir } from '../../support/temp.ts';
 let dir: string;
 let cleanup: () => void;
 let backend: Backend;
+let clock: ReturnType<typeof testClock>;
 
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
+  clock = testClock();
   backend = createBackend({
     configDir: path.join(dir, 'config'),
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
+    clock,
     emit: () => {},
     dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null, chooseOpenFile: async () => null },
   });
@@ -112,7 +116,7 @@ describe('districts', () => {
 
     const created = rawRow('districts', fenland.id);
     expect(created).toMatchObject({ owner_installation_id: backend.session.requireStore().installationId, retired_at: null });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(60_000);
     const renamed = await ok<District>('districts.update', { id: fenland.id, name: 'Fenland  District', shortName: 'FD' });
     expect(renamed).toMatchObject({ name: 'Fenland District', shortName: 'FD', retired: false });
     const updated = rawRow('districts', fenland.id);

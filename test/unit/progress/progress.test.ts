@@ -6,6 +6,8 @@ import type { RecommendationsForReview } from '../../../shared/ipc/recommendatio
 import type { ReviewRow } from '../../../shared/ipc/review-schemas.ts';
 import { verifyAuditChain } from '../../../electron/services/store/audit.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
+import { TEST_TODAY } from '../../support/clock.ts';
+import { addDays } from '../../../shared/domain/dates.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n').toString('base64');
 let t: TestBackend;
@@ -93,7 +95,7 @@ describe('progress updates', () => {
   it('refuses future dates, dates before notification, missing notes and a reasonless "not implemented", changing nothing', async () => {
     const before = snapshot();
     const base = { applicabilityId: fenland.id, author: 'Dan Whitlock', status: 'blocked', note: 'Waiting for funding.' };
-    expect(await t.dispatch('progress.add', { ...base, asAtDate: '2026-11-22' })).toMatchObject({ ok: false, error: { fields: { asAtDate: expect.stringMatching(/future/) } } });
+    expect(await t.dispatch('progress.add', { ...base, asAtDate: addDays(TEST_TODAY, 1) })).toMatchObject({ ok: false, error: { fields: { asAtDate: expect.stringMatching(/future/) } } });
     expect(await t.dispatch('progress.add', { ...base, asAtDate: '2020-01-01' })).toMatchObject({ ok: false, error: { fields: { asAtDate: expect.stringMatching(/before the review was notified/) } } });
     expect(await t.dispatch('progress.add', { ...base, asAtDate: '2026-11-01', note: ' ' })).toMatchObject({ ok: false, error: { fields: { note: expect.any(String) } } });
     expect(await t.dispatch('progress.add', { ...base, asAtDate: '2026-11-01', status: 'not_implemented' })).toMatchObject({ ok: false, error: { fields: { statusReason: expect.any(String) } } });

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countywideDocx, drawCountywideCharts } from '../../../electron/services/reports/countywide-docx.ts';
 import { loadCountywide, type CountywideData } from '../../../electron/services/reports/countywide-data.ts';
 import { FULL_MATRIX_LIMIT, districtGroups, matrixForm, reviewCellLines, reviewMatrix } from '../../../electron/services/reports/countywide-matrix.ts';
-import { addDays, addMonths, ukToday } from '../../../shared/domain/dates.ts';
+import { addDays, addMonths } from '../../../shared/domain/dates.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 import { pdfPageSizes, pdfPages, readDocx, renderPdf, squash, tableRows } from '../../support/docx.ts';
 import { tempDir } from '../../support/temp.ts';
+import { TEST_TODAY } from '../../support/clock.ts';
 
 // The countywide report's matrix in its two forms: a row per recommendation
 // (a county's period), or, past FULL_MATRIX_LIMIT recommendations, a row per
@@ -15,7 +16,7 @@ import { tempDir } from '../../support/temp.ts';
 // districts, in parts of a few districts each. The small demo store is
 // given small limits to see both forms, end to end into a rendered file.
 
-const today = ukToday();
+const today = TEST_TODAY;
 const from = addDays(addMonths(today, -24), 1);
 const SMALL = { fullMatrix: 5, districtsPerTable: 4 };
 

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTYWIDE_SECTIONS } from '../../../electron/services/reports/countywide-docx.ts';
 import { CSP_SECTIONS } from '../../../electron/services/reports/csp-progress-docx.ts';
 import { verifyAuditChain } from '../../../electron/services/store/audit.ts';
-import { addDays, addMonths, formatLongDate, formatUkDate, ukToday } from '../../../shared/domain/dates.ts';
+import { addDays, addMonths, formatLongDate, formatUkDate } from '../../../shared/domain/dates.ts';
 import { STATUS_DEFAULTS } from '../../../shared/domain/vocabulary.ts';
 import type { DashboardSummary } from '../../../shared/ipc/schemas.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 import { docxRawText, pdfPageSizes, pdfPages, readDocx, renderPdf, squash, tableRows, xmlText } from '../../support/docx.ts';
 import { tempDir } from '../../support/temp.ts';
+import { TEST_TODAY } from '../../support/clock.ts';
 
 // The CSP progress report and the countywide learning report, end to end:
 // a demo store through the real dispatcher and save dialog stand-in, into
@@ -19,7 +20,7 @@ import { tempDir } from '../../support/temp.ts';
 const MARKING = 'OFFICIAL-SENSITIVE';
 const DISTRICT = 'Fenland';
 const RENDER_TIMEOUT = 180_000;
-const today = ukToday();
+const today = TEST_TODAY;
 const periodFrom = addDays(addMonths(today, -12), 1);
 
 let t: TestBackend;

@@ -18,6 +18,7 @@ import { openKeyed } from '../../../electron/services/store/sqlite.ts';
 import { storeStats } from '../../../electron/services/store/store-stats.ts';
 import { loadDemo } from '../../../electron/services/demo/demo-loader.ts';
 import { PASSPHRASE, filesContain, tempDir } from '../../support/temp.ts';
+import { TEST_STORE_OPTIONS, testClock } from '../../support/clock.ts';
 
 const CANARY = 'CANARY-7c2d-backup-plaintext-check';
 
@@ -25,11 +26,13 @@ let template: { dir: string; cleanup: () => void; file: string };
 let dir: string;
 let cleanup: () => void;
 let store: Store;
+/** The store's clock: a backup is stamped with the time it says */
+let clock: ReturnType<typeof testClock>;
 
 beforeAll(() => {
   const t = tempDir();
   template = { ...t, file: path.join(t.dir, 'template.dhr') };
-  const s = createStore(template.file, PASSPHRASE, { appVersion: 'test' });
+  const s = createStore(template.file, PASSPHRASE, TEST_STORE_OPTIONS);
   loadDemo(s, { actor: 'test' });
   s.db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('canaryNote', JSON.stringify(CANARY), 'now');
   s.close();
@@ -39,7 +42,8 @@ beforeEach(() => {
   ({ dir, cleanup } = tempDir());
   const file = path.join(dir, 'county.dhr');
   fs.copyFileSync(template.file, file);
-  store = openStore(file, PASSPHRASE, { appVersion: 'test' });
+  clock = testClock();
+  store = openStore(file, PASSPHRASE, { ...TEST_STORE_OPTIONS, clock });
 });
 afterEach(() => {
   store.close();
@@ -113,8 +117,8 @@ describe('a backup', () => {
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
       t += 3_600_000;
-      const at = new Date(t);
-      made.push(backupNow(store, { now: () => at, onProgress: (done, total, label) => steps.push(`${done}/${total} ${label}`) }).file);
+      clock.set(new Date(t));
+      made.push(backupNow(store, { onProgress: (done, total, label) => steps.push(`${done}/${total} ${label}`) }).file);
     }
     const folder = backupFolderFor(store.file);
     expect(folder).toBe(path.join(dir, 'county-backups'));
@@ -130,7 +134,7 @@ describe('a backup', () => {
     backupNow(store);
     const folder = backupFolderFor(store.file);
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'mine');
-    fs.writeFileSync(path.join(folder, `other-${backupFileName('other.dhr', new Date()).slice('other-'.length)}`), 'another store’s');
+    fs.writeFileSync(path.join(folder, `other-${backupFileName('other.dhr', clock.now()).slice('other-'.length)}`), 'another store’s');
     writeBackupSettings(store, { everyHours: 24, keep: 1 });
     backupNow(store);
     expect(listBackups(store.file)).toHaveLength(1);
@@ -159,7 +163,8 @@ describe('the schedule', () => {
     const hours = (h: number) => new Date(created + h * 3_600_000);
     expect(backupStatus(store, hours(23))).toMatchObject({ overdue: false, last: null, dueAt: hours(24).toISOString() });
     expect(backupStatus(store, hours(25)).overdue).toBe(true);
-    backupNow(store, { now: () => hours(25) });
+    clock.set(hours(25));
+    backupNow(store);
     expect(backupStatus(store, hours(26))).toMatchObject({ overdue: false, dueAt: hours(49).toISOString(), last: { at: hours(25).toISOString() } });
     expect(backupStatus(store, hours(50)).overdue).toBe(true);
     writeBackupSettings(store, { everyHours: 0, keep: 7 });

@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../../../electron/services/store/audit.ts';
 import { createStore, openStore } from '../../../electron/services/store/open-store.ts';
 import { verifyStore } from '../../../electron/services/store/verify-store.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { TEST_DAY_ENV, TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
 // Repeated SIGKILLs during writes lose no acknowledged write. A child process
 // writes in a loop and prints each id once its transaction has committed; it
@@ -21,7 +22,7 @@ let file: string;
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   file = path.join(dir, 'crash.dhr');
-  createStore(file, PASSPHRASE, { appVersion: 'test' }).close();
+  createStore(file, PASSPHRASE, TEST_STORE_OPTIONS).close();
 });
 afterAll(() => cleanup());
 
@@ -36,7 +37,7 @@ function rng(seed: number) {
 function runAndKill(firstId: number, afterFirstAck: boolean, delayMs: number): Promise<{ acked: number[]; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, ['--disable-warning=ExperimentalWarning', WRITER, file, String(firstId)], {
-      env: { PATH: process.env.PATH, DHR_PASSPHRASE: PASSPHRASE },
+      env: { PATH: process.env.PATH, ...TEST_DAY_ENV, DHR_PASSPHRASE: PASSPHRASE },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -76,7 +77,7 @@ it(`loses no acknowledged write across ${KILLS} SIGKILLs`, async () => {
     acked.push(...result.acked);
     if (result.acked.length) killedWhileWriting++;
     // Reopen between kills, as the app would on the next start: recovery must succeed every time.
-    const store = openStore(file, PASSPHRASE, { appVersion: 'test' });
+    const store = openStore(file, PASSPHRASE, TEST_STORE_OPTIONS);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     store.close();
   }
@@ -85,7 +86,7 @@ it(`loses no acknowledged write across ${KILLS} SIGKILLs`, async () => {
 
   const report = verifyStore(file, PASSPHRASE);
   expect(report).toMatchObject({ ok: true, integrity: ['ok'], foreignKeyProblems: 0, audit: { ok: true } });
-  const store = openStore(file, PASSPHRASE, { appVersion: 'test' });
+  const store = openStore(file, PASSPHRASE, TEST_STORE_OPTIONS);
   try {
     expect(verifyAuditChain(store.db).ok).toBe(true);
     const present = new Set((store.db.prepare("SELECT key FROM settings WHERE key LIKE 'crash-%'").all() as Array<{ key: string }>).map((r) => Number(r.key.slice(6))));

@@ -5,6 +5,7 @@ import { backupFolderFor, backupNow, backupStore, restoreBackup } from '../../..
 import { rekeyStore } from '../../../electron/services/security-ops/rekey.ts';
 import { createStore, openStore } from '../../../electron/services/store/open-store.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { REKEY_OPTIONS, TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
 // Store, write-ahead log, shared-memory index, backups and restored stores
 // are readable by their owner alone (0600), backup folders 0700, whatever the
@@ -27,21 +28,21 @@ afterEach(() => {
 describe.skipIf(process.platform === 'win32')('file modes', () => {
   it('the store and its -wal and -shm files are 0600 while open, and the store stays 0600 at rest', () => {
     const file = path.join(dir, 'county.dhr');
-    const store = createStore(file, PASSPHRASE, { appVersion: 'test' });
+    const store = createStore(file, PASSPHRASE, TEST_STORE_OPTIONS);
     store.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('modeProbe', '1', 'now')").run();
     expect(fs.existsSync(`${file}-wal`)).toBe(true);
     expect(fs.existsSync(`${file}-shm`)).toBe(true);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f), f).toBe(0o600);
     store.close();
     expect(mode(file)).toBe(0o600);
-    const reopened = openStore(file, PASSPHRASE, { appVersion: 'test' });
+    const reopened = openStore(file, PASSPHRASE, TEST_STORE_OPTIONS);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f), f).toBe(0o600);
     reopened.close();
   });
 
   it('backups are 0600 in a 0700 folder; a restored store and a rekeyed one are 0600', () => {
     const file = path.join(dir, 'county.dhr');
-    const store = createStore(file, PASSPHRASE, { appVersion: 'test' });
+    const store = createStore(file, PASSPHRASE, TEST_STORE_OPTIONS);
     const scheduled = backupNow(store).file;
     const chosen = backupStore(store, path.join(dir, 'chosen.dhr-backup')).file;
     store.close();
@@ -50,7 +51,7 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     expect(mode(chosen)).toBe(0o600);
     const restored = restoreBackup(chosen, path.join(dir, 'restored.dhr'), PASSPHRASE).file;
     expect(mode(restored)).toBe(0o600);
-    rekeyStore(file, PASSPHRASE, 'another passphrase entirely');
+    rekeyStore(file, PASSPHRASE, 'another passphrase entirely', REKEY_OPTIONS);
     expect(mode(file)).toBe(0o600);
     // Nothing else in the folder is readable by others either.
     for (const name of fs.readdirSync(dir)) {

@@ -7,6 +7,7 @@ import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract.t
 import { ERROR_CODES } from '../../../shared/ipc/errors.ts';
 import type { Db } from '../../../electron/services/store/sqlite.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { testClock } from '../../support/clock.ts';
 
 // Hostile IPC: thousands of random and malformed payloads to every channel in
 // the contract, through the real dispatcher, on an unlocked demo store. No
@@ -123,7 +124,7 @@ function randomValue(depth = 0): unknown {
       case 5:
         return BigInt(Math.floor(random() * 1e6));
       case 6:
-        return new Date(pick([NaN, 0, 8.64e15, Date.now()]));
+        return new Date(pick([NaN, 0, 8.64e15, Date.parse('2026-11-21T12:00:00Z')]));
       default:
         return pick(STRINGS);
     }
@@ -198,6 +199,7 @@ beforeAll(async () => {
     configDir: path.join(dir, 'config'),
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'fuzz',
+    clock: testClock(),
     emit: () => {},
     // Every dialog is cancelled: nothing the fuzz sends can make the app write a file.
     dialogs: { chooseStoreFile: async () => null, chooseExportFile: async () => null, chooseOpenFile: async () => null },

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_DAY_ENV } from '../../support/clock.ts';
 
 // No plaintext at rest. The whole journey (test/support/plaintext-journey.ts)
 // runs through the real backend in a child process whose TMPDIR and HOME are
@@ -23,9 +24,12 @@ let started: number;
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'dhr-plaintext-'));
   for (const sub of ['tmp', 'home']) fs.mkdirSync(path.join(root, sub));
-  started = Date.now() - 1000;
+  // The file system's own time, not the test's clock: it is what stamps the files the journey writes.
+  const marker = path.join(root, 'started');
+  fs.writeFileSync(marker, '');
+  started = fs.statSync(marker).mtimeMs - 1000;
   const run = spawnSync(NODE, ['--disable-warning=ExperimentalWarning', JOURNEY, CANARY], {
-    env: { PATH: process.env.PATH, TMPDIR: path.join(root, 'tmp'), HOME: path.join(root, 'home'), TZ: 'Europe/London' },
+    env: { PATH: process.env.PATH, ...TEST_DAY_ENV, TMPDIR: path.join(root, 'tmp'), HOME: path.join(root, 'home'), TZ: 'Europe/London' },
     encoding: 'utf8',
     timeout: 90_000,
   });

@@ -6,6 +6,7 @@ import { rememberAvailability } from '../../../electron/services/security-ops/re
 import { openStoreReadOnly } from '../../../electron/services/store/open-store.ts';
 import { fakeClock, fakeSecrets, openSecurityBackend } from '../../support/security-backend.ts';
 import { PASSPHRASE, filesContain } from '../../support/temp.ts';
+import { REKEY_OPTIONS } from '../../support/clock.ts';
 
 const NEW = 'a brand new passphrase for the store';
 const WRONG = 'definitely not the passphrase';
@@ -182,7 +183,7 @@ describe('remember on this device', () => {
     await app.ok('session.lock');
     // Elsewhere, someone rekeys the file.
     const { rekeyStore } = await import('../../../electron/services/security-ops/rekey.ts');
-    rekeyStore(file, PASSPHRASE, NEW);
+    rekeyStore(file, PASSPHRASE, NEW, REKEY_OPTIONS);
     expect(await app.dispatch('security.unlockRemembered', { file })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE', message: expect.stringMatching(/no longer unlocks this store.*forgotten/) },
@@ -230,8 +231,7 @@ describe('backups from the app', () => {
   });
 
   it('backs up on the schedule while unlocked, and not while locked', async () => {
-    // The store records when it was created by the real clock; the fake one starts there.
-    const clock = fakeClock(Date.now());
+    const clock = fakeClock();
     const { app, file } = await withStore({ clock });
     const folder = path.join(app.dir, 'county-backups');
     // Someone is at work all that time, so the idle auto-lock never fires.

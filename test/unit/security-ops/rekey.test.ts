@@ -7,6 +7,7 @@ import { createStore, openStore, openStoreReadOnly } from '../../../electron/ser
 import { storeStats } from '../../../electron/services/store/store-stats.ts';
 import { loadDemo } from '../../../electron/services/demo/demo-loader.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { REKEY_OPTIONS, TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
 const NEW = 'a brand new passphrase for the store';
 let dir: string;
@@ -46,7 +47,7 @@ let template: { dir: string; cleanup: () => void; file: string };
 beforeAll(() => {
   const t = tempDir();
   template = { ...t, file: path.join(t.dir, 'template.dhr') };
-  const store = createStore(template.file, PASSPHRASE, { appVersion: 'test' });
+  const store = createStore(template.file, PASSPHRASE, TEST_STORE_OPTIONS);
   loadDemo(store, { actor: 'test' });
   store.close();
 });
@@ -61,7 +62,7 @@ afterEach(() => cleanup());
 describe('changing the passphrase', () => {
   it('rekeys the store: the new passphrase opens it with the same data, the old one no longer does, and the change is audited', () => {
     const before = stats(PASSPHRASE);
-    expect(rekeyStore(file, PASSPHRASE, NEW, { actor: 'tester' })).toEqual({ file });
+    expect(rekeyStore(file, PASSPHRASE, NEW, { ...REKEY_OPTIONS, actor: 'tester' })).toEqual({ file });
     expect(opens(PASSPHRASE)).toBe(false);
     expect(opens(NEW)).toBe(true);
     const after = stats(NEW);
@@ -77,7 +78,7 @@ describe('changing the passphrase', () => {
   });
 
   it('leaves WAL mode first, even when the store was left in WAL mode with a log to fold in', () => {
-    const store = openStore(file, PASSPHRASE, { appVersion: 'test' });
+    const store = openStore(file, PASSPHRASE, TEST_STORE_OPTIONS);
     store.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('walProbe', '1', 'now')").run();
     // What a crash leaves: the file and its write-ahead log, holding a committed write not yet folded in.
     const crashed = path.join(dir, 'crashed.dhr');
@@ -85,7 +86,7 @@ describe('changing the passphrase', () => {
     fs.copyFileSync(`${file}-wal`, `${crashed}-wal`);
     store.close();
     file = crashed;
-    rekeyStore(file, PASSPHRASE, NEW);
+    rekeyStore(file, PASSPHRASE, NEW, REKEY_OPTIONS);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     const { db } = openStoreReadOnly(file, NEW);
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -95,16 +96,16 @@ describe('changing the passphrase', () => {
 
   it('refuses a wrong current passphrase, a short new one and an unchanged one, changing nothing', () => {
     const bytes = fs.readFileSync(file);
-    expect(codeOf(() => rekeyStore(file, 'not the right passphrase', NEW))).toBe('WRONG_PASSPHRASE');
-    expect(codeOf(() => rekeyStore(file, PASSPHRASE, 'too short'))).toBe('WEAK_PASSPHRASE');
-    expect(codeOf(() => rekeyStore(file, PASSPHRASE, PASSPHRASE))).toBe('INVALID_INPUT');
+    expect(codeOf(() => rekeyStore(file, 'not the right passphrase', NEW, REKEY_OPTIONS))).toBe('WRONG_PASSPHRASE');
+    expect(codeOf(() => rekeyStore(file, PASSPHRASE, 'too short', REKEY_OPTIONS))).toBe('WEAK_PASSPHRASE');
+    expect(codeOf(() => rekeyStore(file, PASSPHRASE, PASSPHRASE, REKEY_OPTIONS))).toBe('INVALID_INPUT');
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('refuses while the store is open elsewhere, and it still opens with the old passphrase', () => {
-    const other = openStore(file, PASSPHRASE, { appVersion: 'test' });
+    const other = openStore(file, PASSPHRASE, TEST_STORE_OPTIONS);
     try {
-      expect(codeOf(() => rekeyStore(file, PASSPHRASE, NEW))).toBe('CONFLICT');
+      expect(codeOf(() => rekeyStore(file, PASSPHRASE, NEW, REKEY_OPTIONS))).toBe('CONFLICT');
     } finally {
       other.close();
     }
@@ -116,6 +117,7 @@ describe('changing the passphrase', () => {
     const before = stats(PASSPHRASE).stats;
     expect(() =>
       rekeyStore(file, PASSPHRASE, NEW, {
+        ...REKEY_OPTIONS,
         onStage: (stage) => {
           if (stage === 'copied') throw new Error('simulated crash before the change');
         },
@@ -132,6 +134,7 @@ describe('changing the passphrase', () => {
     let error: unknown;
     try {
       rekeyStore(file, PASSPHRASE, NEW, {
+        ...REKEY_OPTIONS,
         onStage: (stage) => {
           if (stage !== 'rekeyed') return;
           // Damage a page of the rekeyed file, as a bad disk might.
@@ -151,7 +154,7 @@ describe('changing the passphrase', () => {
 
   it('will not start over an unfinished change’s safety copy', () => {
     fs.writeFileSync(file + SAFETY_SUFFIX, 'left behind');
-    expect(codeOf(() => rekeyStore(file, PASSPHRASE, NEW))).toBe('CONFLICT');
+    expect(codeOf(() => rekeyStore(file, PASSPHRASE, NEW, REKEY_OPTIONS))).toBe('CONFLICT');
     expect(opens(PASSPHRASE)).toBe(true);
   });
 });

@@ -3,32 +3,26 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/services/handlers.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { clockWithTimers, type ClockWithTimers } from '../../support/clock.ts';
 
 let dir: string;
 let cleanup: () => void;
 let backend: Backend;
 let events: Array<[string, unknown]>;
-let clock: { now: number; timers: Array<{ at: number; fn: () => void; cleared: boolean }> };
+let time: ClockWithTimers;
 
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
   events = [];
-  clock = { now: 0, timers: [] };
+  time = clockWithTimers();
   backend = createBackend({
     configDir: path.join(dir, 'config'),
     defaultStoreFile: path.join(dir, 'dhr-tracker.dhr'),
     appVersion: 'test',
     emit: (event, payload) => events.push([event, payload]),
     dialogs: { chooseStoreFile: async () => path.join(dir, 'chosen.dhr'), chooseExportFile: async () => null, chooseOpenFile: async () => null },
-    timers: {
-      now: () => clock.now,
-      setTimeout: ((fn: () => void, ms: number) => {
-        const t = { at: clock.now + ms, fn, cleared: false };
-        clock.timers.push(t);
-        return t;
-      }) as never,
-      clearTimeout: ((t: { cleared: boolean }) => (t.cleared = true)) as never,
-    },
+    clock: time.clock,
+    timers: time.timers,
   });
 });
 afterEach(() => {
@@ -36,15 +30,7 @@ afterEach(() => {
   cleanup();
 });
 
-function advance(ms: number) {
-  clock.now += ms;
-  for (const t of clock.timers) {
-    if (!t.cleared && t.at <= clock.now) {
-      t.cleared = true;
-      t.fn();
-    }
-  }
-}
+const advance = (ms: number) => time.advance(ms);
 
 const ok = async (channel: string, input: unknown = {}) => {
   const reply = await backend.dispatch(channel, input);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, formatLongDate, formatUkDate, isIsoDate, ukToday } from '../../../shared/domain/dates.ts';
+import { addDays, addMonths, daysBetween, formatLongDate, formatUkDate, isIsoDate, ukDateOf } from '../../../shared/domain/dates.ts';
 
 describe('UK dates', () => {
   it('formats as 21/11/2026 and 21 November 2026', () => {
@@ -21,7 +21,7 @@ describe('UK dates', () => {
   });
   it("takes today's date in UK time, not UTC", () => {
     // 23:30 UTC on 30 June is already 1 July in British Summer Time.
-    expect(ukToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(ukToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+    expect(ukDateOf(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(ukDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
 });

@@ -3,14 +3,16 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../electron/services/store/audit.ts';
 import { createStore, type Store } from '../../../electron/services/store/open-store.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
+import { TEST_STORE_OPTIONS } from '../../support/clock.ts';
+import { stampOf } from '../../../shared/domain/clock.ts';
 
 let store: Store;
 let cleanup: () => void;
 beforeEach(() => {
   const t = tempDir();
   cleanup = t.cleanup;
-  store = createStore(path.join(t.dir, 'a.dhr'), PASSPHRASE, { appVersion: 'test' });
-  for (let i = 0; i < 5; i++) appendAudit(store.db, store.installationId, { actor: 'test', action: 'update', entity: 'settings', detail: { i } });
+  store = createStore(path.join(t.dir, 'a.dhr'), PASSPHRASE, TEST_STORE_OPTIONS);
+  for (let i = 0; i < 5; i++) appendAudit(store.db, store.installationId, { actor: 'test', action: 'update', entity: 'settings', detail: { i } }, stampOf(store.clock));
 });
 afterEach(() => {
   store.close();

@@ -7,8 +7,9 @@ import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migratio
 import { createStore, migrate, openStore, openStoreReadOnly } from '../../../electron/services/store/open-store.ts';
 import { openKeyed } from '../../../electron/services/store/sqlite.ts';
 import { PASSPHRASE, filesContain, storeFiles, tempDir } from '../../support/temp.ts';
+import { TEST_STORE_OPTIONS } from '../../support/clock.ts';
 
-const options = { appVersion: '0.0.0-test' };
+const options = { ...TEST_STORE_OPTIONS, appVersion: '0.0.0-test' };
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));

@@ -144,8 +144,8 @@ export const review: DemoReview = {
         {
           action: 'Add an escalation trigger to the maternity record when routine enquiry is recorded as not asked twice.',
           leadAgency: 'North West Anglia NHS Foundation Trust (NWAFT)',
-          milestones: 'Change request submitted to the maternity system team.',
-          targetDate: '2026-12-31',
+          milestones: 'Change request submitted to the maternity system team; go-live planned for mid-December.',
+          targetDate: '2026-12-14',
         },
       ],
     },
@@ -230,8 +230,8 @@ export const review: DemoReview = {
         {
           action: 'Add a supervisor prompt to consider a right-to-know disclosure when a known perpetrator is linked to a new partner.',
           leadAgency: 'Cambridgeshire Constabulary',
-          milestones: 'Prompt specified for the crime and intelligence system.',
-          targetDate: '2026-12-31',
+          milestones: 'Prompt specified for the crime and intelligence system; release booked for early December.',
+          targetDate: '2026-12-07',
         },
       ],
     },

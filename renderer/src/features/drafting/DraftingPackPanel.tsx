@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { ukToday } from '../../../../shared/domain/dates.ts';
 import type { SubmissionCheck } from '../../../../shared/ipc/drafting-schemas.ts';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import './drafting.css';
+import { useToday } from '../../app/today.tsx';
 
 /** The chair's drafting pack for one review: skeletons, the submission check and the Home Office pack. */
 export function DraftingPackPanel({ reviewId, onSubmitted }: { reviewId: string; onSubmitted: () => void }) {
   const [check, setCheck] = useState<SubmissionCheck | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [submittedDate, setSubmittedDate] = useState(ukToday());
+  const today = useToday();
+  const [submittedDate, setSubmittedDate] = useState(today);
 
   async function run<T>(label: string, work: () => Promise<T>, done: (value: T) => void) {
     setBusy(label);
@@ -66,7 +67,7 @@ export function DraftingPackPanel({ reviewId, onSubmitted }: { reviewId: string;
           </div>
           <h3>Home Office submission pack</h3>
           <p className="hint">Choose the final overview report and executive summary, then a folder. The pack holds both, a fresh action plan and this checklist. It is made, and the submission recorded, only if every check passes.</p>
-          <Field label="Date of submission to the Home Office" type="date" max={ukToday()} value={submittedDate} onChange={(e) => setSubmittedDate(e.target.value)} className="input--date" />
+          <Field label="Date of submission to the Home Office" type="date" max={today} value={submittedDate} onChange={(e) => setSubmittedDate(e.target.value)} className="input--date" />
           <button
             type="button"
             className="button"

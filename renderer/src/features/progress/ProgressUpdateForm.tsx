@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatUkDate, ukToday } from '../../../../shared/domain/dates.ts';
+import { formatUkDate } from '../../../../shared/domain/dates.ts';
 import { attachmentProblem, validateUpdate } from '../../../../shared/domain/implementation-status.ts';
 import { STATUSES, STATUS_DEFAULTS, type Status } from '../../../../shared/domain/vocabulary.ts';
 import type { ProgressHistory } from '../../../../shared/ipc/progress-schemas.ts';
@@ -10,6 +10,7 @@ import { Field } from '../../components/Field.tsx';
 import { FieldShell } from '../../components/FieldShell.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
+import { useToday } from '../../app/today.tsx';
 
 interface Chosen {
   file: File;
@@ -42,7 +43,7 @@ export function ProgressUpdateForm({
   onCancel: () => void;
 }) {
   const { settings } = usePartnership();
-  const today = ukToday();
+  const today = useToday();
   const [asAtDate, setAsAtDate] = useState(today);
   const [author, setAuthor] = useState(settings.userName);
   const [status, setStatus] = useState<Status>(currentStatus ?? 'not_started');

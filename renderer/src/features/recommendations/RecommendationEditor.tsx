@@ -1,5 +1,4 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { ukToday } from '../../../../shared/domain/dates.ts';
 import { validateRecommendation } from '../../../../shared/domain/recommendation-validation.ts';
 import { smartHints } from '../../../../shared/domain/smart-check.ts';
 import { RECOMMENDATION_SCOPES, SCOPE_WORDS } from '../../../../shared/domain/vocabulary.ts';
@@ -17,6 +16,7 @@ import { emptyAction, recFieldId, type RecommendationForm } from './recommendati
 import { SimilarPanel } from './SimilarPanel.tsx';
 import { SmartHintsPanel } from './SmartHintsPanel.tsx';
 import './recommendations.css';
+import { useToday } from '../../app/today.tsx';
 
 /**
  * Drafting one recommendation in the Home Office template, with the SMART
@@ -40,7 +40,7 @@ export function RecommendationEditor({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const today = ukToday();
+  const today = useToday();
   const set = (patch: Partial<RecommendationForm>) => setForm((f) => ({ ...f, ...patch }));
   const err = (path: string) => errors[path] ?? null;
   const hints = useMemo(() => smartHints(form, { today, maxTargetMonths: settings.maxTargetMonths }), [form, today, settings.maxTargetMonths]);

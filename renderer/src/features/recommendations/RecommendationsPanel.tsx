@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatUkDate, ukToday } from '../../../../shared/domain/dates.ts';
+import { formatUkDate } from '../../../../shared/domain/dates.ts';
 import { smartHints } from '../../../../shared/domain/smart-check.ts';
 import { DUE_WORDS } from '../../../../shared/domain/implementation-status.ts';
 import { SCOPE_WORDS } from '../../../../shared/domain/vocabulary.ts';
@@ -13,6 +13,7 @@ import { DecisionForm } from '../progress/DecisionForm.tsx';
 import { ProgressUpdateForm } from '../progress/ProgressUpdateForm.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import './recommendations.css';
+import { useToday } from '../../app/today.tsx';
 
 /** A review's numbered recommendations: add, edit, reorder, remove, export. */
 export function RecommendationsPanel({
@@ -41,7 +42,7 @@ export function RecommendationsPanel({
       if (!next.delete(id)) next.add(id);
       return next;
     });
-  const today = ukToday();
+  const today = useToday();
   const agency = (id: string | null) => lists.agencies.find((a) => a.id === id)?.name ?? 'No lead agency';
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { addDays, addMonths, formatLongDate, isIsoDate, ukToday } from '../../../../shared/domain/dates.ts';
+import { addDays, addMonths, formatLongDate, isIsoDate } from '../../../../shared/domain/dates.ts';
 import type { EventPayload } from '../../../../shared/ipc/contract.ts';
 import { ApiError, call, errorMessage, useEvent } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
@@ -9,6 +9,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { CheckDocumentPanel } from './CheckDocumentPanel.tsx';
 import './reports.css';
+import { useToday } from '../../app/today.tsx';
 
 // The Reports screen: the CSP progress report for a district's board and
 // the countywide learning report, both Word documents that main builds,
@@ -89,7 +90,7 @@ const PUBLICATION_HINT = 'The report is checked for the real name of anyone in a
 
 function CspReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (t: Task | null) => void }) {
   const { lists, settings } = usePartnership();
-  const today = ukToday();
+  const today = useToday();
   const districts = lists.districts.filter((d) => !d.retired);
   const [districtId, setDistrictId] = useState('');
   const [asAt, setAsAt] = useState(today);
@@ -156,7 +157,7 @@ function CspReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (t: Task
 
 function CountywideReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (t: Task | null) => void }) {
   const { settings } = usePartnership();
-  const today = ukToday();
+  const today = useToday();
   const [from, setFrom] = useState(() => addDays(addMonths(today, -12), 1));
   const [to, setTo] = useState(today);
   const [forPublication, setForPublication] = useState(false);

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { ukToday } from '../../../../shared/domain/dates.ts';
 import { validateReview } from '../../../../shared/domain/review-validation.ts';
 import { PERSON_ROLES, PERSON_ROLE_WORDS, RELATIONSHIPS, RELATIONSHIP_WORDS } from '../../../../shared/domain/vocabulary.ts';
 import type { ReviewDetail } from '../../../../shared/ipc/review-schemas.ts';
@@ -13,6 +12,7 @@ import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { RepeatingRows } from '../../components/RepeatingRows.tsx';
 import { fieldId, type ReviewForm as Form } from './review-form-model.ts';
 import { ThemePicker } from '../../components/ThemePicker.tsx';
+import { useToday } from '../../app/today.tsx';
 
 /** Create or edit a review. Every rule is checked before saving and again by the service; problems show beside their fields. */
 export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: Form; isNew: boolean; onSaved: (r: ReviewDetail) => void; onCancel: () => void }) {
@@ -21,7 +21,7 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const today = ukToday();
+  const today = useToday();
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const err = (path: string) => errors[path] ?? null;
 
