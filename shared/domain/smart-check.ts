@@ -1,4 +1,4 @@
-import { addMonths, formatUkDate } from './dates.ts';
+import { addMonths, formatUkDate, isIsoDate } from './dates.ts';
 
 // The SMART check a chair sees while drafting: specific, measurable,
 // achievable, relevant, time-bound. Advisory only, never blocking. Each hint
@@ -139,6 +139,8 @@ export function smartHints(input: SmartInput, options: SmartOptions): SmartHint[
     }
     if (!action.targetDate) {
       hints.push({ code: 'no_target', actionIndex: i, message: `${which} has no target date.`, why: 'Without a date the action cannot become overdue, so nobody is prompted to chase it.', fix: 'Set a realistic target date.' });
+    } else if (!isIsoDate(action.targetDate)) {
+      // Still being typed, or not a real date: the form's own check says which, when it is saved.
     } else if (!action.completionDate && action.targetDate < options.today) {
       hints.push({
         code: 'target_past',

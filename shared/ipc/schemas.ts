@@ -18,7 +18,7 @@ export const passphrase = z
   .min(1, 'Enter the passphrase.')
   .max(1024, 'That passphrase is too long (over 1,024 characters).');
 
-export const isoDate = z.string().refine(isIsoDate, 'Use a real date in the form yyyy-mm-dd.');
+export const isoDate = z.string().refine(isIsoDate, 'Enter a real date, with its day, month and year.');
 
 export const uuid = z.uuid({ error: 'That is not a record id.' });
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { startApp, type TestApp } from './harness.ts';
-import { createStoreThroughUi, openScreen } from './journeys.ts';
+import { createStoreThroughUi, fillDate, openScreen } from './journeys.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 let app: TestApp;
@@ -44,7 +44,7 @@ test('a recommendation is applied in a second district and tracked there with da
   await fenland.getByLabel('Applicable', { exact: true }).check();
   await fenland.getByLabel('Local lead agency').selectOption({ label: 'Fenland District Council' });
   await fenland.getByLabel('Named officer').fill('Dan Whitlock');
-  await fenland.getByLabel('Local target date').fill('2027-06-30');
+  await fillDate(fenland, 'Local target date', '2027-06-30');
   await fenland.getByRole('button', { name: 'Save decision' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Decision saved for Fenland.' })).toBeVisible();
   await expect(fenland).toContainText('Not started (PURPLE)');
@@ -52,7 +52,7 @@ test('a recommendation is applied in a second district and tracked there with da
 
   // Bad input: a future date, and "not implemented" without a reason.
   await fenland.getByRole('button', { name: 'Add update for Fenland' }).click();
-  await fenland.getByLabel('Update as at').fill('2099-01-01');
+  await fillDate(fenland, 'Update as at', '2099-01-01');
   await fenland.getByLabel('Status').selectOption('not_implemented');
   await fenland.getByLabel('Progress note').fill('Cannot proceed.');
   await fenland.getByRole('button', { name: 'Save update' }).click();
@@ -63,7 +63,7 @@ test('a recommendation is applied in a second district and tracked there with da
   await expect(fenland.getByText(/tool.exe is not a type of file that can be attached/).first()).toBeVisible();
 
   // A proper update, with a PDF as evidence.
-  await fenland.getByLabel('Update as at').fill('2026-11-20');
+  await fillDate(fenland, 'Update as at', '2026-11-20');
   await fenland.getByLabel('Author').fill('Dan Whitlock');
   await fenland.getByLabel('Status').selectOption('on_track');
   await fenland.getByLabel('Progress note').fill('Briefing delivered to Fenland neighbourhood teams; attendance list attached.');

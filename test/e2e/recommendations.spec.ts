@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import mammoth from 'mammoth';
 import { expectNoAxeViolations } from './axe.ts';
 import { startApp, type TestApp } from './harness.ts';
-import { createStoreThroughUi, openScreen } from './journeys.ts';
+import { createStoreThroughUi, fillDate, openScreen } from './journeys.ts';
 
 let app: TestApp;
 test.beforeEach(async ({ page }) => {
@@ -47,13 +47,13 @@ test('a chair drafts a recommendation with live SMART hints and a repeat match, 
   await page.getByLabel('Action to take').fill('Issue guidance to every practice and audit ten practices');
   await expect(smart).toContainText('Action 1 has no lead agency.');
   await page.getByLabel('Lead agency').selectOption({ label: 'Cambridgeshire and Peterborough Integrated Care Board' });
-  await page.getByLabel('Target date').fill('2020-01-01');
+  await fillDate(page, 'Target date', '2020-01-01');
   await expect(smart).not.toContainText('no lead agency');
 
   // A target date before the death is refused beside the field; nothing is saved.
   await page.getByRole('button', { name: 'Save recommendation' }).click();
   await expect(page.locator('#rec-actions-0-targetDate-error')).toContainText('before the date of death (27/10/2024)');
-  await page.getByLabel('Target date').fill('2027-12-31');
+  await fillDate(page, 'Target date', '2027-12-31');
   await expect(smart).toContainText('No hints');
   await page.getByRole('button', { name: 'Save recommendation' }).click();
 

@@ -5,7 +5,7 @@ import { DEMO_REVIEWS } from '../../electron/services/demo/reviews/index.ts';
 import { addDays, addMonths, formatUkDate } from '../../shared/domain/dates.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { startApp, type TestApp } from './harness.ts';
-import { createStoreThroughUi } from './journeys.ts';
+import { createStoreThroughUi, dateBoxes, expectDate, fillDate } from './journeys.ts';
 import { TEST_TODAY } from '../support/clock.ts';
 
 // The Reports screen, as a CSP officer and the countywide group use it:
@@ -53,7 +53,7 @@ const exportsDir = () => path.join(app.dir, 'exports');
 
 test('exports the CSP progress report for a district, showing progress and where it was saved', async ({ page }) => {
   const csp = page.getByRole('region', { name: 'CSP progress report' });
-  await expect(csp.getByLabel('As at')).toHaveValue(today);
+  await expectDate(csp, 'As at', today);
   await expectNoAxeViolations(page, 'Reports');
   await csp.getByLabel('District').selectOption({ label: 'Fenland' });
   const progress = await watchProgress(page);
@@ -73,8 +73,8 @@ test('exports the CSP progress report for a district, showing progress and where
 test('exports the countywide learning report for a period, showing progress and where it was saved', async ({ page }) => {
   const county = page.getByRole('region', { name: 'Countywide learning report' });
   const from = addDays(addMonths(today, -12), 1);
-  await expect(county.getByLabel('From')).toHaveValue(from);
-  await expect(county.getByLabel('To')).toHaveValue(today);
+  await expectDate(county, 'From', from);
+  await expectDate(county, 'To', today);
   const progress = await watchProgress(page);
   await county.getByRole('button', { name: 'Export countywide report' }).click();
   const file = path.join(exportsDir(), `DHR countywide learning report ${formatUkDate(from).replace(/\//g, '-')} to ${formatUkDate(today).replace(/\//g, '-')}.docx`);
@@ -87,10 +87,10 @@ test('exports the countywide learning report for a period, showing progress and 
 
 test('refuses a period that ends before it starts, beside the field, without exporting', async ({ page }) => {
   const county = page.getByRole('region', { name: 'Countywide learning report' });
-  await county.getByLabel('From').fill('2026-04-01');
-  await county.getByLabel('To').fill('2026-03-31');
+  await fillDate(county, 'From', '2026-04-01');
+  await fillDate(county, 'To', '2026-03-31');
   await county.getByRole('button', { name: 'Export countywide report' }).click();
-  const to = county.getByLabel('To');
+  const to = dateBoxes(county, 'To').day;
   await expect(to).toHaveAttribute('aria-invalid', 'true');
   await expect(county).toContainText('The period ends (31 March 2026) before it starts (1 April 2026). Give an end date on or after the start date.');
   expect(fs.readdirSync(exportsDir())).toEqual([]);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { startApp, type TestApp } from './harness.ts';
-import { createStoreThroughUi, openScreen } from './journeys.ts';
+import { createStoreThroughUi, dateBoxes, fillDate, openScreen } from './journeys.ts';
 
 let app: TestApp;
 test.beforeEach(async ({ page }) => {
@@ -69,8 +69,8 @@ test('a chair records a new review and moves it through its stages by entering d
   await page.getByLabel('Reference').fill('DHR-FL-2026-07');
   await page.getByLabel("Victim's pseudonym").fill('Bryony');
   await page.getByLabel('Commissioning district').selectOption({ label: 'Fenland' });
-  await page.getByLabel('Date of death').fill('2026-08-28');
-  await page.getByLabel('Notification date').fill('2026-09-01');
+  await fillDate(page, 'Date of death', '2026-08-28');
+  await fillDate(page, 'Notification date', '2026-09-01');
   await page.getByRole('button', { name: 'Add person' }).click();
   await page.getByLabel('Role').selectOption('victim');
   await page.getByLabel('Pseudonym', { exact: true }).fill('Bryony');
@@ -90,31 +90,31 @@ test('a chair records a new review and moves it through its stages by entering d
   await page.getByRole('button', { name: 'Edit review' }).click();
   await page.getByLabel('Reference').fill('dhr-fl-2016-01');
   await page.getByLabel('Decision', { exact: true }).selectOption('hold');
-  await page.getByLabel('Decision date').fill('2026-08-30');
-  await page.getByLabel('Home Office notified').fill('2099-01-01');
+  await fillDate(page, 'Decision date', '2026-08-30');
+  await fillDate(page, 'Home Office notified', '2099-01-01');
   await page.getByRole('button', { name: 'Add pause' }).click();
-  await page.getByLabel('Paused from').fill('2026-10-10');
-  await page.getByLabel('Resumed on').fill('2026-10-01');
+  await fillDate(page, 'Paused from', '2026-10-10');
+  await fillDate(page, 'Resumed on', '2026-10-01');
   await page.getByRole('button', { name: 'Save review' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'The review was not saved' });
   await expect(summary).toBeVisible();
   await expect(page.locator('#review-decisionDate-error')).toContainText('The decision date is before the notification date');
   await expect(page.locator('#review-homeOfficeNotifiedDate-error')).toContainText('in the future');
   await expect(page.locator('#review-pauses-0-endDate-error')).toContainText('The pause ends before it starts');
-  await expect(page.getByLabel('Decision date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dateBoxes(page, 'Decision date').day).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'review form with errors');
 
   // Fix the dates: now only the duplicate reference is left, which only the store can know.
-  await page.getByLabel('Decision date').fill('2026-09-20');
-  await page.getByLabel('Home Office notified').fill('2026-09-24');
-  await page.getByLabel('Resumed on').fill('2026-10-20');
+  await fillDate(page, 'Decision date', '2026-09-20');
+  await fillDate(page, 'Home Office notified', '2026-09-24');
+  await fillDate(page, 'Resumed on', '2026-10-20');
   await page.getByRole('button', { name: 'Save review' }).click();
   await expect(page.locator('#review-reference-error')).toContainText('already used by another review');
   await page.getByLabel('Reference').fill('DHR-FL-2026-07');
-  await page.getByLabel('Terms agreed').fill('2026-10-05');
+  await fillDate(page, 'Terms agreed', '2026-10-05');
   await page.getByRole('button', { name: 'Add IMR' }).click();
   await page.getByLabel('IMR agency').selectOption({ label: 'Cambridgeshire Constabulary' });
-  await page.getByLabel('IMR requested').fill('2026-10-06');
+  await fillDate(page, 'IMR requested', '2026-10-06');
   await page.getByRole('button', { name: 'Save review' }).click();
 
   await expect(stage).toContainText('Panel meetings and IMRs');
@@ -127,12 +127,12 @@ test('a chair records a new review and moves it through its stages by entering d
 
   // Draft, CSP approval, and a Home Office round that asks for changes.
   await page.getByRole('button', { name: 'Edit review' }).click();
-  await page.getByLabel('Draft overview report').fill('2026-10-25');
-  await page.getByLabel('CSP approval date').fill('2026-11-02');
+  await fillDate(page, 'Draft overview report', '2026-10-25');
+  await fillDate(page, 'CSP approval date', '2026-11-02');
   await page.getByRole('button', { name: 'Add submission' }).click();
-  await page.getByLabel('Submitted').fill('2026-11-03');
+  await fillDate(page, 'Submitted', '2026-11-03');
   await page.getByLabel('Outcome', { exact: true }).selectOption('resubmit');
-  await page.getByLabel('Outcome date').fill('2026-11-16');
+  await fillDate(page, 'Outcome date', '2026-11-16');
   await page.getByRole('button', { name: 'Save review' }).click();
   await expect(stage).toContainText('Resubmission to the Home Office due');
   await expect(stage).toContainText('QA resubmission outstanding');

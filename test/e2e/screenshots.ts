@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { startApp } from './harness.ts';
+import { fillDate } from './journeys.ts';
 
 const OUT = path.resolve('docs/screenshots');
 const PASSPHRASE = 'lantern orchard velvet quarry';
@@ -40,7 +41,7 @@ try {
   await shot('09-recommendation-drafting', false);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Edit review' }).click();
-  await page.getByLabel('Decision date').fill('2024-01-01');
+  await fillDate(page, 'Decision date', '2024-01-01');
   await page.getByRole('button', { name: 'Save review' }).click();
   await page.getByRole('alert').first().waitFor();
   await shot('08-review-form-errors', false);

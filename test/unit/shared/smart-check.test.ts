@@ -38,6 +38,10 @@ describe('hints about actions', () => {
     expect(codes([{ ...action, targetDate: '2026-11-20', completionDate: '2026-11-19' }])).toEqual([]);
     expect(codes([{ ...action, targetDate: '2026-11-21' }])).toEqual([]);
   });
+  it('says nothing about a target date still being typed (day given, month and year not yet), and does not fail on it', () => {
+    expect(codes([{ ...action, targetDate: '--1' }])).toEqual([]);
+    expect(codes([{ ...action, targetDate: '2027-2-30' }])).toEqual([]);
+  });
   it('flags a target date further away than the setting allows', () => {
     expect(codes([{ ...action, targetDate: '2029-11-21' }])).toEqual([]);
     expect(codes([{ ...action, targetDate: '2029-11-22' }])).toEqual([['target_far', 0]]);

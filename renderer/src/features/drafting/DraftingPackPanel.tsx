@@ -5,6 +5,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import './drafting.css';
 import { useToday } from '../../app/today.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 /** The chair's drafting pack for one review: skeletons, the submission check and the Home Office pack. */
 export function DraftingPackPanel({ reviewId, onSubmitted }: { reviewId: string; onSubmitted: () => void }) {
@@ -67,7 +68,7 @@ export function DraftingPackPanel({ reviewId, onSubmitted }: { reviewId: string;
           </div>
           <h3>Home Office submission pack</h3>
           <p className="hint">Choose the final overview report and executive summary, then a folder. The pack holds both, a fresh action plan and this checklist. It is made, and the submission recorded, only if every check passes.</p>
-          <Field label="Date of submission to the Home Office" type="date" max={today} value={submittedDate} onChange={(e) => setSubmittedDate(e.target.value)} className="input--date" />
+          <DateField label="Date of submission to the Home Office" value={submittedDate} onChange={(e) => setSubmittedDate(e.target.value)} className="input--date" />
           <button
             type="button"
             className="button"

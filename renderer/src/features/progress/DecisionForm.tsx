@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 export interface DecisionDefaults {
   decision: Applicability;
@@ -101,7 +102,7 @@ export function DecisionForm({
             options={lists.agencies.filter((a) => !a.retired && a.kind === 'local').map((a) => ({ value: a.id, label: a.name }))}
           />
           <Field label="Named officer" id={id('officer')} value={form.officerName ?? ''} onChange={(e) => set({ officerName: e.target.value || null })} autoComplete="off" />
-          <Field label="Local target date" type="date" id={id('target')} value={form.targetDate ?? ''} error={errors.targetDate} onChange={(e) => set({ targetDate: e.target.value || null })} className="input--date" />
+          <DateField label="Local target date" id={id('target')} value={form.targetDate ?? ''} error={errors.targetDate} onChange={(e) => set({ targetDate: e.target.value || null })} className="input--date" />
         </div>
       ) : null}
       <div className="actions">

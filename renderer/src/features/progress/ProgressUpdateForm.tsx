@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatUkDate } from '../../../../shared/domain/dates.ts';
+import { formatUkDate, isIsoDate } from '../../../../shared/domain/dates.ts';
 import { attachmentProblem, validateUpdate } from '../../../../shared/domain/implementation-status.ts';
 import { STATUSES, STATUS_DEFAULTS, type Status } from '../../../../shared/domain/vocabulary.ts';
 import type { ProgressHistory } from '../../../../shared/ipc/progress-schemas.ts';
@@ -11,6 +11,7 @@ import { FieldShell } from '../../components/FieldShell.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { useToday } from '../../app/today.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 interface Chosen {
   file: File;
@@ -79,7 +80,7 @@ export function ProgressUpdateForm({
     <form className="update-form" onSubmit={submit} noValidate aria-label="Progress update">
       {failure ? <Alert title="The update was not saved">{failure}</Alert> : null}
       <div className="update-form__row">
-        <Field label="Update as at" type="date" max={today} id={id('asAtDate')} value={asAtDate} error={errors.asAtDate} onChange={(e) => setAsAtDate(e.target.value)} className="input--date" />
+        <DateField label="Update as at" id={id('asAtDate')} value={asAtDate} error={errors.asAtDate} onChange={(e) => setAsAtDate(e.target.value)} className="input--date" />
         <Field label="Author" id={id('author')} value={author} error={errors.author} onChange={(e) => setAuthor(e.target.value)} autoComplete="name" />
         <SelectField
           label="Status"
@@ -118,7 +119,7 @@ export function ProgressUpdateForm({
           ))}
         </ul>
       ) : null}
-      <p className="hint">Dated {formatUkDate(asAtDate || today)}. An earlier date joins the history without changing the current status.</p>
+      <p className="hint">Dated {isIsoDate(asAtDate) ? formatUkDate(asAtDate) : 'the day you give'}. An earlier date joins the history without changing the current status.</p>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Saving…' : 'Save update'}

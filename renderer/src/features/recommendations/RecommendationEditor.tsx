@@ -17,6 +17,7 @@ import { SimilarPanel } from './SimilarPanel.tsx';
 import { SmartHintsPanel } from './SmartHintsPanel.tsx';
 import './recommendations.css';
 import { useToday } from '../../app/today.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 /**
  * Drafting one recommendation in the Home Office template, with the SMART
@@ -92,8 +93,8 @@ export function RecommendationEditor({
           render={(a, i, update) => (
             <>
               <SelectField label="Addressee" id={recFieldId(`addressees.${i}.agencyId`)} placeholder="Choose an agency or national body" value={a.agencyId} error={err(`addressees.${i}.agencyId`)} onChange={(e) => update({ agencyId: e.target.value })} options={agencyOptions(a.agencyId)} />
-              <Field label="Notified" type="date" max={today} id={recFieldId(`addressees.${i}.notifiedDate`)} value={a.notifiedDate ?? ''} error={err(`addressees.${i}.notifiedDate`)} onChange={(e) => update({ notifiedDate: e.target.value || null })} />
-              <Field label="Acknowledged" type="date" max={today} id={recFieldId(`addressees.${i}.acknowledgedDate`)} value={a.acknowledgedDate ?? ''} error={err(`addressees.${i}.acknowledgedDate`)} onChange={(e) => update({ acknowledgedDate: e.target.value || null })} />
+              <DateField label="Notified" id={recFieldId(`addressees.${i}.notifiedDate`)} value={a.notifiedDate ?? ''} error={err(`addressees.${i}.notifiedDate`)} onChange={(e) => update({ notifiedDate: e.target.value || null })} />
+              <DateField label="Acknowledged" id={recFieldId(`addressees.${i}.acknowledgedDate`)} value={a.acknowledgedDate ?? ''} error={err(`addressees.${i}.acknowledgedDate`)} onChange={(e) => update({ acknowledgedDate: e.target.value || null })} />
             </>
           )}
         />
@@ -109,9 +110,9 @@ export function RecommendationEditor({
             <>
               <TextAreaField label="Action to take" id={recFieldId(`actions.${i}.actionText`)} rows={2} value={a.actionText} error={err(`actions.${i}.actionText`)} onChange={(e) => update({ actionText: e.target.value })} className="span-all" />
               <SelectField label="Lead agency" id={recFieldId(`actions.${i}.leadAgencyId`)} placeholder="Choose the lead agency" value={a.leadAgencyId ?? ''} error={err(`actions.${i}.leadAgencyId`)} onChange={(e) => update({ leadAgencyId: e.target.value || null })} options={agencyOptions(a.leadAgencyId)} />
-              <Field label="Target date" type="date" id={recFieldId(`actions.${i}.targetDate`)} value={a.targetDate ?? ''} error={err(`actions.${i}.targetDate`)} onChange={(e) => update({ targetDate: e.target.value || null })} />
+              <DateField label="Target date" id={recFieldId(`actions.${i}.targetDate`)} value={a.targetDate ?? ''} error={err(`actions.${i}.targetDate`)} onChange={(e) => update({ targetDate: e.target.value || null })} />
               <TextAreaField label="Key milestones" id={recFieldId(`actions.${i}.milestones`)} rows={2} value={a.milestones ?? ''} onChange={(e) => update({ milestones: e.target.value || null })} className="span-all" />
-              <Field label="Date of completion" type="date" max={today} id={recFieldId(`actions.${i}.completionDate`)} value={a.completionDate ?? ''} error={err(`actions.${i}.completionDate`)} onChange={(e) => update({ completionDate: e.target.value || null })} />
+              <DateField label="Date of completion" id={recFieldId(`actions.${i}.completionDate`)} value={a.completionDate ?? ''} error={err(`actions.${i}.completionDate`)} onChange={(e) => update({ completionDate: e.target.value || null })} />
               <TextAreaField label="Outcome" id={recFieldId(`actions.${i}.outcome`)} rows={2} value={a.outcome ?? ''} onChange={(e) => update({ outcome: e.target.value || null })} />
             </>
           )}

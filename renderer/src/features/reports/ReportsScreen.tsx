@@ -10,6 +10,7 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { CheckDocumentPanel } from './CheckDocumentPanel.tsx';
 import './reports.css';
 import { useToday } from '../../app/today.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 // The Reports screen: the CSP progress report for a district's board and
 // the countywide learning report, both Word documents that main builds,
@@ -131,11 +132,9 @@ function CspReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (t: Task
           onChange={(e) => setDistrictId(e.target.value)}
           options={districts.map((d) => ({ value: d.id, label: d.name }))}
         />
-        <Field
+        <DateField
           label="As at"
           id="csp-report-as-at"
-          type="date"
-          max={today}
           className="input--date"
           hint="Only progress updates dated on or before this day count, and target dates are compared with it."
           value={asAt}
@@ -190,8 +189,8 @@ function CountywideReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (
       </p>
       <form onSubmit={submit} noValidate>
         <div className="reports__period">
-          <Field label="From" id="countywide-report-from" type="date" className="input--date" value={from} error={shown.from} onChange={(e) => setFrom(e.target.value)} />
-          <Field label="To" id="countywide-report-to" type="date" className="input--date" value={to} error={shown.to} onChange={(e) => setTo(e.target.value)} />
+          <DateField label="From" id="countywide-report-from" className="input--date" value={from} error={shown.from} onChange={(e) => setFrom(e.target.value)} />
+          <DateField label="To" id="countywide-report-to" className="input--date" value={to} error={shown.to} onChange={(e) => setTo(e.target.value)} />
         </div>
         <PublicationCheckbox checked={forPublication} onChange={setForPublication} hint={PUBLICATION_HINT} />
         <div className="actions">

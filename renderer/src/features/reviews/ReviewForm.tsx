@@ -13,6 +13,7 @@ import { RepeatingRows } from '../../components/RepeatingRows.tsx';
 import { fieldId, type ReviewForm as Form } from './review-form-model.ts';
 import { ThemePicker } from '../../components/ThemePicker.tsx';
 import { useToday } from '../../app/today.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 /** Create or edit a review. Every rule is checked before saving and again by the service; problems show beside their fields. */
 export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: Form; isNew: boolean; onSaved: (r: ReviewDetail) => void; onCancel: () => void }) {
@@ -37,11 +38,9 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
     />
   );
   const date = (label: string, key: keyof Form, hint?: string) => (
-    <Field
+    <DateField
       label={label}
       id={fieldId(key)}
-      type="date"
-      max={today}
       hint={hint}
       value={(form[key] as string | null) ?? ''}
       error={err(key)}
@@ -160,8 +159,8 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
           render={(imr, i, update) => (
             <>
               <SelectField label="IMR agency" id={fieldId(`imrs.${i}.agencyId`)} placeholder="Choose an agency" value={imr.agencyId} error={err(`imrs.${i}.agencyId`)} onChange={(e) => update({ agencyId: e.target.value })} options={withCurrent(imr.agencyId)} />
-              <Field label="IMR requested" type="date" max={today} id={fieldId(`imrs.${i}.requestedDate`)} value={imr.requestedDate ?? ''} error={err(`imrs.${i}.requestedDate`)} onChange={(e) => update({ requestedDate: e.target.value || null })} />
-              <Field label="IMR received" type="date" max={today} id={fieldId(`imrs.${i}.receivedDate`)} value={imr.receivedDate ?? ''} error={err(`imrs.${i}.receivedDate`)} onChange={(e) => update({ receivedDate: e.target.value || null })} />
+              <DateField label="IMR requested" id={fieldId(`imrs.${i}.requestedDate`)} value={imr.requestedDate ?? ''} error={err(`imrs.${i}.requestedDate`)} onChange={(e) => update({ requestedDate: e.target.value || null })} />
+              <DateField label="IMR received" id={fieldId(`imrs.${i}.receivedDate`)} value={imr.receivedDate ?? ''} error={err(`imrs.${i}.receivedDate`)} onChange={(e) => update({ receivedDate: e.target.value || null })} />
             </>
           )}
         />
@@ -174,8 +173,8 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
           create={() => ({ startDate: '', endDate: null, reason: null })}
           render={(p, i, update) => (
             <>
-              <Field label="Paused from" type="date" max={today} id={fieldId(`pauses.${i}.startDate`)} value={p.startDate} error={err(`pauses.${i}.startDate`)} onChange={(e) => update({ startDate: e.target.value })} />
-              <Field label="Resumed on" type="date" max={today} id={fieldId(`pauses.${i}.endDate`)} value={p.endDate ?? ''} error={err(`pauses.${i}.endDate`)} onChange={(e) => update({ endDate: e.target.value || null })} />
+              <DateField label="Paused from" id={fieldId(`pauses.${i}.startDate`)} value={p.startDate} error={err(`pauses.${i}.startDate`)} onChange={(e) => update({ startDate: e.target.value })} />
+              <DateField label="Resumed on" id={fieldId(`pauses.${i}.endDate`)} value={p.endDate ?? ''} error={err(`pauses.${i}.endDate`)} onChange={(e) => update({ endDate: e.target.value || null })} />
               <Field label="Reason" id={fieldId(`pauses.${i}.reason`)} value={p.reason ?? ''} onChange={(e) => update({ reason: e.target.value || null })} />
             </>
           )}
@@ -207,7 +206,7 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
         create={() => ({ submittedDate: '', outcome: null, outcomeDate: null, feedback: null })}
         render={(q, i, update) => (
           <>
-            <Field label="Submitted" type="date" max={today} id={fieldId(`qaSubmissions.${i}.submittedDate`)} value={q.submittedDate} error={err(`qaSubmissions.${i}.submittedDate`)} onChange={(e) => update({ submittedDate: e.target.value })} />
+            <DateField label="Submitted" id={fieldId(`qaSubmissions.${i}.submittedDate`)} value={q.submittedDate} error={err(`qaSubmissions.${i}.submittedDate`)} onChange={(e) => update({ submittedDate: e.target.value })} />
             <SelectField
               label="Outcome"
               id={fieldId(`qaSubmissions.${i}.outcome`)}
@@ -220,7 +219,7 @@ export function ReviewForm({ initial, isNew, onSaved, onCancel }: { initial: For
                 { value: 'resubmit', label: 'Resubmit with changes' },
               ]}
             />
-            <Field label="Outcome date" type="date" max={today} id={fieldId(`qaSubmissions.${i}.outcomeDate`)} value={q.outcomeDate ?? ''} error={err(`qaSubmissions.${i}.outcomeDate`)} onChange={(e) => update({ outcomeDate: e.target.value || null })} />
+            <DateField label="Outcome date" id={fieldId(`qaSubmissions.${i}.outcomeDate`)} value={q.outcomeDate ?? ''} error={err(`qaSubmissions.${i}.outcomeDate`)} onChange={(e) => update({ outcomeDate: e.target.value || null })} />
             <TextAreaField label="Panel feedback" id={fieldId(`qaSubmissions.${i}.feedback`)} rows={2} value={q.feedback ?? ''} onChange={(e) => update({ feedback: e.target.value || null })} />
           </>
         )}
