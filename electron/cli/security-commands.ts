@@ -5,6 +5,7 @@ import { backupFolderFor, backupNow, backupStore, listBackups, restoreBackup } f
 import { rekeyStore } from '../services/security-ops/rekey.ts';
 import { ACTOR, cliClock, commandWords, parseOptions, storePassphrase, withStore, type Io } from './cli-common.ts';
 import { promptHidden } from './passphrase-source.ts';
+import { plural } from '../../shared/domain/plural.ts';
 
 // dhr backup, dhr restore and dhr rekey: self-contained, so dhr.ts only
 // hands over to runSecurityCommand when the first word is one of these.
@@ -49,7 +50,6 @@ async function newPassphrase(io: Io): Promise<string> {
   return first;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function runSecurityCommand(io: Io): Promise<number> {
   const { values, positionals } = parse(io.argv);

@@ -28,12 +28,26 @@ export interface DecisionInput {
   decision: Applicability;
   reason: string | null;
   evidence: string | null;
+  localLeadAgencyId: string | null;
+  officerName: string | null;
   targetDate: string | null;
+  /** Said explicitly for an applicable decision with no local target date yet: it shows as its own flag until one is set */
+  targetDateNotSet: boolean;
 }
 
-/** A district's decision on a recommendation: reasons and evidence where the decision needs them. */
+/**
+ * A district's decision on a recommendation: reasons and evidence where the
+ * decision needs them, and for "applicable" who leads it locally, who reports
+ * on it, and when it is due. A recommendation with no target date can never
+ * become overdue, so leaving it out must be said, not forgotten.
+ */
 export function validateDecision(d: DecisionInput, context: { dateOfDeath: string | null }): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (d.decision === 'applicable') {
+    if (!d.localLeadAgencyId) errors.localLeadAgencyId = 'Choose the local lead agency: the agency that will put this into practice in the district.';
+    if (!d.officerName?.trim()) errors.officerName = 'Name the officer who will report progress on it.';
+    if (!d.targetDate && !d.targetDateNotSet) errors.targetDate = 'Give a local target date, or tick "The target date is not set yet": without a date it can never become overdue.';
+  }
   if (d.decision === 'not_applicable' && !d.reason?.trim()) errors.reason = 'Give the reason this recommendation does not apply in the district.';
   if (d.decision === 'already_in_place' && !d.evidence?.trim()) errors.evidence = 'Describe the evidence that this is already in place.';
   if (d.targetDate && !isIsoDate(d.targetDate)) errors.targetDate = 'The local target date is not a real date.';

@@ -51,6 +51,8 @@ export const decideInput = z.strictObject({
   localLeadAgencyId: uuid.nullable().default(null),
   officerName: optionalText(200),
   targetDate: isoDate.nullable().default(null),
+  /** An applicable decision saved knowingly without a local target date */
+  targetDateNotSet: z.boolean().default(false),
 });
 export type DecideInput = z.input<typeof decideInput>;
 
@@ -100,6 +102,8 @@ export const myDistrict = z.object({
   districtName: z.string().nullable(),
   asAt: isoDate,
   items: z.array(myDistrictItem),
+  /** The recommendations still under consideration in the district, oldest review first: each one waits for a decision */
+  toDecide: z.array(myDistrictItem),
   underConsideration: z.number().int(),
 });
 export type MyDistrict = z.infer<typeof myDistrict>;

@@ -143,3 +143,35 @@ async function districtId(page: Page, name: string): Promise<string> {
   }, name);
   return id!;
 }
+
+test('a CSP officer decides, from My district, the recommendations still to be decided there; "applicable" needs its lead, officer and date', async ({ page }) => {
+  await openScreen(page, 'My district');
+  await page.getByLabel('Your district', { exact: true }).selectOption({ label: 'Fenland' });
+  await page.getByRole('button', { name: 'Save my district' }).click();
+  const toDecide = page.getByRole('region', { name: /^Still to decide \(\d+\)$/ });
+  const waiting = Number((await toDecide.getByRole('heading', { level: 2 }).innerText()).match(/\((\d+)\)/)![1]);
+  expect(waiting).toBeGreaterThan(1);
+  await expect(page.getByRole('link', { name: `${waiting} more are still to be decided` })).toBeVisible();
+
+  const first = toDecide.getByRole('listitem').first();
+  const title = await first.getByRole('heading', { level: 3 }).innerText();
+  await first.getByRole('button', { name: /^Decide/ }).click();
+  await first.getByLabel('Applicable', { exact: true }).check();
+  await first.getByRole('button', { name: 'Save decision' }).click();
+  // Nothing named: each missing part is said beside its field, and nothing is saved.
+  await expect(first.getByText('Choose the local lead agency')).toBeVisible();
+  await expect(first.getByText('Name the officer who will report progress on it.')).toBeVisible();
+  await expect(first.getByText(/Give a local target date, or tick "The target date is not set yet"/)).toBeVisible();
+  await expectNoAxeViolations(page, 'My district, a decision with errors');
+
+  await first.getByLabel('Local lead agency').selectOption({ label: 'Fenland District Council' });
+  await first.getByLabel('Named officer').fill('Dan Whitlock');
+  await first.getByLabel('The target date is not set yet').check();
+  await first.getByRole('button', { name: 'Save decision' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Decision saved for ${title}.` })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Still to decide \(\d+\)$/ }).getByRole('heading', { level: 2 })).toHaveText(`Still to decide (${waiting - 1})`);
+  // It now applies in Fenland, flagged as having no target date yet.
+  const decided = page.locator('.my-item').filter({ has: page.getByRole('heading', { name: title, level: 3 }) });
+  await expect(decided).toContainText('Target date not set yet');
+  await expect(decided).toContainText('Lead Fenland District Council, Dan Whitlock');
+});

@@ -3,13 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { dueState, validateDecision, validateUpdate } from '../../../shared/domain/implementation-status.ts';
 import { APPLICABILITY_WORDS, STATUS_DEFAULTS, STATUSES, type Status } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
-import type { DecideInput, MyDistrict, ProgressHistory, ProgressInput, RecommendationRef } from '../../../shared/ipc/progress-schemas.ts';
+import type { DecideInput, MyDistrict, MyDistrictItem, ProgressHistory, ProgressInput, RecommendationRef } from '../../../shared/ipc/progress-schemas.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
 import { readSetting, writeSettings } from '../store/settings-store.ts';
 import type { Db } from '../store/sqlite.ts';
 import { checkAttachment } from './attachment-check.ts';
-import { applicabilityRows, DEAD_RECOMMENDATION_IDS, RECOMMENDATION_REFS, recommendationRef } from './progress-queries.ts';
+import { applicabilityRows, RECOMMENDATION_REFS, recommendationRef } from './progress-queries.ts';
 
 // Districts deciding whether a recommendation applies to them, and
 // recording dated progress until it is done. Every write is one
@@ -38,7 +38,18 @@ export function decide(store: Store, input: Decided, actor: string, today: strin
     const d = district.get(item.districtId) as { name: string; retired_at: string | null } | undefined;
     if (!d) throw new AppError('NOT_FOUND', 'One of the districts no longer exists. Reload and try again.');
     if (d.retired_at) throw new AppError('INVALID_INPUT', `${d.name} has been retired. Un-retire it in Settings to record decisions for it.`, { districtId: `${d.name} has been retired.` });
-    const problems = validateDecision({ decision: input.decision, reason: input.reason ?? null, evidence: input.evidence ?? null, targetDate: input.targetDate ?? null }, rec);
+    const problems = validateDecision(
+      {
+        decision: input.decision,
+        reason: input.reason ?? null,
+        evidence: input.evidence ?? null,
+        localLeadAgencyId: input.localLeadAgencyId ?? null,
+        officerName: input.officerName ?? null,
+        targetDate: input.targetDate ?? null,
+        targetDateNotSet: input.targetDateNotSet ?? false,
+      },
+      rec,
+    );
     if (Object.keys(problems).length) throw new AppError('INVALID_INPUT', `Nothing was saved. ${Object.values(problems)[0]}`, problems);
     return { item, rec, districtName: d.name, before: existing.get(item.recommendationId, item.districtId) as Record<string, unknown> | undefined };
   });
@@ -210,33 +221,32 @@ export function myDistrict(db: Db, districtId: string | null, today: string): My
   const chosen = districtId ?? ((readSetting(db, 'myDistrictId') as string) || null);
   const district = chosen ? (db.prepare('SELECT id, name FROM districts WHERE id = ?').get(chosen) as { id: string; name: string } | undefined) : undefined;
   if (chosen && !district) throw new AppError('NOT_FOUND', 'That district no longer exists. Choose your district again.');
-  if (!district) return { districtId: null, districtName: null, asAt: today, items: [], underConsideration: 0 };
-  // Only the recommendations that apply here are read and numbered, not every one in the store.
+  if (!district) return { districtId: null, districtName: null, asAt: today, items: [], toDecide: [], underConsideration: 0 };
+  // Only the recommendations that apply here, or are still to be decided here, are read and numbered, not every one in the store.
   const refs = new Map(
     (db
-      .prepare(`SELECT ref.* FROM (${RECOMMENDATION_REFS}) ref WHERE ref.id IN (SELECT recommendation_id FROM applicability WHERE district_id = ? AND decision = 'applicable')`)
+      .prepare(
+        `SELECT ref.* FROM (${RECOMMENDATION_REFS}) ref
+          WHERE ref.id IN (SELECT recommendation_id FROM applicability WHERE district_id = ? AND decision IN ('applicable', 'under_consideration'))`,
+      )
       .all(district.id) as RecommendationRef[]).map((r) => [r.id, r]),
   );
-  const rows = applicabilityRows(db, "a.district_id = @district AND a.decision = 'applicable'", { district: district.id }, today);
-  const items = rows
+  // Recommendations that are not live (their review withdrawn, say) have no ref, and drop out here.
+  const live = applicabilityRows(db, "a.district_id = @district AND a.decision IN ('applicable', 'under_consideration')", { district: district.id }, today)
     .filter((a) => refs.has(a.recommendationId))
-    .map((a) => ({ recommendation: refs.get(a.recommendationId)!, applicability: a }))
+    .map((a) => ({ recommendation: refs.get(a.recommendationId)!, applicability: a }));
+  const byReview = (x: MyDistrictItem, y: MyDistrictItem) => x.recommendation.reviewReference.localeCompare(y.recommendation.reviewReference) || x.recommendation.number - y.recommendation.number;
+  const items = live
+    .filter((i) => i.applicability.decision === 'applicable')
     .sort(
       (x, y) =>
         DUE_ORDER[x.applicability.due] - DUE_ORDER[y.applicability.due] ||
         (STATUS_ORDER.get(x.applicability.status ?? 'not_started') ?? 0) - (STATUS_ORDER.get(y.applicability.status ?? 'not_started') ?? 0) ||
         (x.applicability.targetDate ?? '9999').localeCompare(y.applicability.targetDate ?? '9999') ||
-        x.recommendation.reviewReference.localeCompare(y.recommendation.reviewReference) ||
-        x.recommendation.number - y.recommendation.number,
+        byReview(x, y),
     );
-  // Counted from the index, less those on recommendations that are not live.
-  const underConsideration = (db
-    .prepare(
-      `SELECT (SELECT count(*) FROM applicability WHERE district_id = @district AND decision = 'under_consideration')
-            - (SELECT count(*) FROM applicability WHERE district_id = @district AND decision = 'under_consideration' AND recommendation_id IN (${DEAD_RECOMMENDATION_IDS})) AS n`,
-    )
-    .get({ district: district.id }) as { n: number }).n;
-  return { districtId: district.id, districtName: district.name, asAt: today, items, underConsideration };
+  const toDecide = live.filter((i) => i.applicability.decision === 'under_consideration').sort(byReview);
+  return { districtId: district.id, districtName: district.name, asAt: today, items, toDecide, underConsideration: toDecide.length };
 }
 
 export function chooseMyDistrict(store: Store, districtId: string, actor: string): void {

@@ -12,7 +12,7 @@ export function describeImplementation(counts: Record<Status, number>, overdue: 
   const complete = counts.complete + counts.complete_late;
   let label: string;
   if (applicable === 0) label = 'Not yet applied in any district';
-  else if (complete === applicable) label = `Complete in all ${applicable} district${applicable === 1 ? '' : 's'}`;
+  else if (complete === applicable) label = applicable === 1 ? 'Complete in its one district' : `Complete in all ${applicable} districts`;
   else if (complete === 0 && counts.not_started === applicable) label = `Not started in ${applicable} district${applicable === 1 ? '' : 's'}`;
   else label = `Complete in ${complete} of ${applicable} districts`;
   if (overdue) label += `; ${overdue} overdue`;

@@ -221,7 +221,4 @@ export function longDate(iso: string): string {
   return formatLongDate(iso);
 }
 
-/** "1 recommendation", "3 recommendations" */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../../shared/domain/plural.ts';

@@ -113,7 +113,8 @@ describe('the running counts (migration 5)', () => {
       )
       .all() as Array<{ recommendationId: string; districtId: string }>;
     expect(considering).toHaveLength(3);
-    await t.ok('applicability.decide', { items: considering, decision: 'applicable', localLeadAgencyId: null, targetDate: '2027-06-30' });
+    const lead = (db.prepare("SELECT id FROM agencies WHERE kind = 'local' AND retired_at IS NULL LIMIT 1").get() as { id: string }).id;
+    await t.ok('applicability.decide', { items: considering, decision: 'applicable', localLeadAgencyId: lead, officerName: 'Dan Whitlock', targetDate: '2027-06-30' });
     inStep();
     const applicable = db
       .prepare(

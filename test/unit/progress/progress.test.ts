@@ -65,6 +65,17 @@ describe('applicability', () => {
     expect(snapshot()).toEqual(before);
     expect(await t.ok('applicability.decide', { items, decision: 'not_applicable', reason: 'The service is not commissioned in Cambridge.' })).toEqual({ updated: 2 });
   });
+  it('"applicable" needs a local lead, a named officer and a target date, or to say the date is not set yet', async () => {
+    const before = snapshot();
+    const items = [{ recommendationId: recs.recommendations[5]!.id, districtId: districts.Huntingdonshire! }];
+    const refused = await t.dispatch('applicability.decide', { items, decision: 'applicable' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { localLeadAgencyId: expect.any(String), officerName: expect.any(String), targetDate: expect.stringMatching(/not set yet/) } } });
+    expect(snapshot()).toEqual(before);
+    const lead = (t.db().prepare("SELECT id FROM agencies WHERE name = 'Cambridgeshire Constabulary'").get() as { id: string }).id;
+    expect(await t.ok('applicability.decide', { items, decision: 'applicable', localLeadAgencyId: lead, officerName: 'Amara Lindqvist', targetDateNotSet: true })).toEqual({ updated: 1 });
+    const row = (await forRec(recs.recommendations[5]!.id)).districts.find((r) => r.districtName === 'Huntingdonshire')!;
+    expect(row).toMatchObject({ decision: 'applicable', targetDate: null, due: 'no_target' });
+  });
 });
 
 describe('progress updates', () => {
@@ -148,5 +159,17 @@ describe('my district', () => {
     expect(mine.items[0]!.applicability.due).toBe('overdue');
     // The choice is remembered.
     expect((await t.ok<MyDistrict>('myDistrict.get', {})).districtName).toBe('Peterborough');
+  });
+
+  it('lists what is still to be decided there, oldest review first, each once', async () => {
+    const mine = await t.ok<MyDistrict>('myDistrict.get', {});
+    expect(mine.toDecide.length).toBe(mine.underConsideration);
+    expect(mine.toDecide.length).toBeGreaterThan(0);
+    expect(mine.toDecide.every((i) => i.applicability.decision === 'under_consideration' && i.applicability.districtName === 'Peterborough')).toBe(true);
+    const keys = mine.toDecide.map((i) => `${i.recommendation.reviewReference}#${String(i.recommendation.number).padStart(3, '0')}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(new Set(keys).size).toBe(keys.length);
+    const sql = t.db().prepare("SELECT count(*) AS n FROM applicability a JOIN recommendations r ON r.id = a.recommendation_id AND r.deleted_at IS NULL JOIN reviews v ON v.id = r.review_id AND v.deleted_at IS NULL WHERE a.district_id = ? AND a.decision = 'under_consideration'").get(districts.Peterborough) as { n: number };
+    expect(mine.toDecide.length).toBe(sql.n);
   });
 });

@@ -9,7 +9,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { renderParts, SpacerItem, useWindowing } from '../../components/windowing.tsx';
+import { DecisionForm, NEW_DECISION } from '../progress/DecisionForm.tsx';
 import { ProgressUpdateForm } from '../progress/ProgressUpdateForm.tsx';
+import { plural } from '../../../../shared/domain/plural.ts';
 import '../progress/progress.css';
 
 interface Group {
@@ -33,6 +35,7 @@ export function MyDistrictScreen() {
   const [choosing, setChoosing] = useState(false);
   const [choice, setChoice] = useState('');
   const [updating, setUpdating] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -82,7 +85,8 @@ export function MyDistrictScreen() {
       ) : (
         <>
           <p className="lead">
-            {data.items.length} recommendations apply in {data.districtName}, as at {formatLongDate(data.asAt)}. {data.underConsideration} more are still under consideration.{' '}
+            {plural(data.items.length, 'recommendation applies', 'recommendations apply')} in {data.districtName}, as at {formatLongDate(data.asAt)}.{' '}
+            {data.toDecide.length ? <a href="#group-to-decide">{plural(data.toDecide.length, 'more is', 'more are')} still to be decided</a> : 'None is waiting for a decision'}.{' '}
             <button type="button" className="button--link" onClick={() => (setChoice(data.districtId ?? ''), setChoosing(true))}>
               Change district
             </button>
@@ -90,6 +94,11 @@ export function MyDistrictScreen() {
           {notice ? <Alert kind="success">{notice}</Alert> : null}
           <nav aria-label="Groups" className="group-links">
             <ul>
+              {data.toDecide.length ? (
+                <li>
+                  <a href="#group-to-decide">Still to decide ({data.toDecide.length})</a>
+                </li>
+              ) : null}
               {grouped.map((g) => (
                 <li key={g.key}>
                   <a href={`#group-${g.key}`}>
@@ -114,7 +123,8 @@ export function MyDistrictScreen() {
                     </h3>
                     <p className="summary">{r.text}</p>
                     <p>
-                      <StatusBadge status={(a.status ?? 'not_started') as Status} /> {a.due === 'overdue' || a.due === 'due_soon' ? <span className="tag tag--warning">{DUE_WORDS[a.due]}</span> : null} · Target{' '}
+                      <StatusBadge status={(a.status ?? 'not_started') as Status} /> {a.due === 'overdue' || a.due === 'due_soon' ? <span className="tag tag--warning">{DUE_WORDS[a.due]}</span> : null}
+                      {a.due === 'no_target' ? <span className="tag tag--warning">Target date not set yet</span> : null} · Target{' '}
                       {a.targetDate ? formatUkDate(a.targetDate) : 'not set'} · Lead {a.localLeadAgency ?? 'not named'}
                       {a.officerName ? `, ${a.officerName}` : ''}
                     </p>
@@ -141,6 +151,45 @@ export function MyDistrictScreen() {
               />
             </section>
           ))}
+          {data.toDecide.length ? (
+            <section className="my-group" aria-labelledby="group-to-decide">
+              <h2 id="group-to-decide" tabIndex={-1}>
+                Still to decide ({data.toDecide.length})
+              </h2>
+              <p className="hint">Decide whether each applies in {data.districtName}. An applicable one needs a local lead, a named officer and a target date.</p>
+              <GroupItems
+                items={data.toDecide}
+                keepId={deciding}
+                renderItem={({ recommendation: r, applicability: a }, position) => (
+                  <li key={a.id} data-window-index={position.index} aria-setsize={position.setSize} aria-posinset={position.posInSet} className="my-item" aria-labelledby={`decide-${a.id}`}>
+                    <h3 id={`decide-${a.id}`}>
+                      {r.reviewReference}, recommendation {r.number}
+                    </h3>
+                    <p className="summary">{r.text}</p>
+                    {deciding === a.id ? (
+                      <DecisionForm
+                        items={[{ recommendationId: r.id, districtId: a.districtId }]}
+                        initial={NEW_DECISION}
+                        dateOfDeath={null}
+                        idPrefix={`decide-${a.id}`}
+                        submitLabel="Save decision"
+                        onSaved={() => {
+                          setDeciding(null);
+                          setNotice(`Decision saved for ${r.reviewReference}, recommendation ${r.number}.`);
+                          void load();
+                        }}
+                        onCancel={() => setDeciding(null)}
+                      />
+                    ) : (
+                      <button type="button" className="button button--small" onClick={() => (setDeciding(a.id), setNotice(null))}>
+                        Decide<span className="visually-hidden"> for {r.reviewReference}, recommendation {r.number}</span>
+                      </button>
+                    )}
+                  </li>
+                )}
+              />
+            </section>
+          ) : null}
         </>
       )}
     </>

@@ -16,7 +16,11 @@ export interface DecisionDefaults {
   localLeadAgencyId: string | null;
   officerName: string | null;
   targetDate: string | null;
+  targetDateNotSet: boolean;
 }
+
+/** A new decision's starting values: applicable, with nothing named yet. */
+export const NEW_DECISION: DecisionDefaults = { decision: 'applicable', reason: null, evidence: null, localLeadAgencyId: null, officerName: null, targetDate: null, targetDateNotSet: false };
 
 const HINTS: Record<Applicability, string> = {
   applicable: 'The district will implement it: name the local lead, the officer and a local target date.',
@@ -101,8 +105,13 @@ export function DecisionForm({
             onChange={(e) => set({ localLeadAgencyId: e.target.value || null })}
             options={lists.agencies.filter((a) => !a.retired && a.kind === 'local').map((a) => ({ value: a.id, label: a.name }))}
           />
-          <Field label="Named officer" id={id('officer')} value={form.officerName ?? ''} onChange={(e) => set({ officerName: e.target.value || null })} autoComplete="off" />
-          <DateField label="Local target date" id={id('target')} value={form.targetDate ?? ''} error={errors.targetDate} onChange={(e) => set({ targetDate: e.target.value || null })} className="input--date" />
+          <Field label="Named officer" id={id('officer')} value={form.officerName ?? ''} error={errors.officerName} onChange={(e) => set({ officerName: e.target.value || null })} autoComplete="off" />
+          {form.targetDateNotSet ? null : (
+            <DateField label="Local target date" id={id('target')} value={form.targetDate ?? ''} error={errors.targetDate} onChange={(e) => set({ targetDate: e.target.value || null })} className="input--date" />
+          )}
+          <label className="checkbox">
+            <input type="checkbox" checked={form.targetDateNotSet} onChange={(e) => set({ targetDateNotSet: e.target.checked, targetDate: e.target.checked ? null : form.targetDate })} /> The target date is not set yet
+          </label>
         </div>
       ) : null}
       <div className="actions">

@@ -99,7 +99,7 @@ export function DistrictsPanel({ recommendationId, onBack }: { recommendationId:
               {isOpen === 'decide' ? (
                 <DecisionForm
                   items={[{ recommendationId, districtId: d.districtId }]}
-                  initial={{ decision: d.decision, reason: d.reason, evidence: d.evidence, localLeadAgencyId: d.localLeadAgencyId, officerName: d.officerName, targetDate: d.targetDate }}
+                  initial={{ decision: d.decision, reason: d.reason, evidence: d.evidence, localLeadAgencyId: d.localLeadAgencyId, officerName: d.officerName, targetDate: d.targetDate, targetDateNotSet: d.decision === 'applicable' && !d.targetDate }}
                   dateOfDeath={recommendation.dateOfDeath}
                   idPrefix={`decide-${d.districtId}`}
                   submitLabel="Save decision"

@@ -9,7 +9,7 @@ import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { DecisionForm } from '../progress/DecisionForm.tsx';
+import { DecisionForm, NEW_DECISION } from '../progress/DecisionForm.tsx';
 import { ProgressUpdateForm } from '../progress/ProgressUpdateForm.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import './recommendations.css';
@@ -98,7 +98,7 @@ export function RecommendationsPanel({
             <DecisionForm
               key={bulkDistrict}
               items={[...selected].map((recommendationId) => ({ recommendationId, districtId: bulkDistrict }))}
-              initial={{ decision: 'applicable', reason: null, evidence: null, localLeadAgencyId: null, officerName: null, targetDate: null }}
+              initial={NEW_DECISION}
               dateOfDeath={data.review.dateOfDeath}
               idPrefix="bulk"
               submitLabel="Save decision for the selected recommendations"
