@@ -74,7 +74,8 @@ export const STATUS_DEFAULTS: Record<Status, { label: string; colourName: string
   on_track: { label: 'On track', colourName: 'GREEN', colour: '#2e7d32', meaning: 'On track' },
   blocked: { label: 'Blocked', colourName: 'RED', colour: '#c62828', meaning: 'A current blockage is preventing progress' },
   complete: { label: 'Complete', colourName: 'BLUE', colour: '#1565c0', meaning: 'Completed' },
-  complete_late: { label: 'Complete (late)', colourName: 'BLUE', colour: '#3f6fa8', meaning: 'Completed after the target date' },
+  // Not the template's BLUE: in a chart, late and on-time completion must be told apart at a glance.
+  complete_late: { label: 'Complete (late)', colourName: 'NAVY', colour: '#0d2a59', meaning: 'Completed after the target date' },
   not_implemented: { label: 'Not implemented', colourName: 'GREY', colour: '#555555', meaning: 'Not implemented; a reason is recorded' },
 };
 /** Statuses that end the work on an item: they are never overdue. */

@@ -4,16 +4,16 @@ import { useStatusKey } from '../app/status-colours.tsx';
 /**
  * A status in words, with its colour as a swatch beside them, never colour
  * alone. The colour and its name are the partnership's (Settings, Status
- * colours); the words are fixed. compact leaves out the colour's name, where
- * a legend nearby gives it.
+ * colours); the words are fixed. The colour's name is given in keys and
+ * legends (withColourName), not after every status word.
  */
-export function StatusBadge({ status, compact = false }: { status: Status; compact?: boolean }) {
+export function StatusBadge({ status, withColourName = false }: { status: Status; withColourName?: boolean }) {
   const s = useStatusKey()[status];
   return (
     <span className={`status status--${status}`}>
       <StatusSwatch colour={s.colour} />
       {s.label}
-      {compact ? null : <span className="status__colour"> ({s.colourName})</span>}
+      {withColourName ? <span className="status__colour"> ({s.colourName})</span> : null}
     </span>
   );
 }

@@ -249,7 +249,7 @@ function MatrixKey() {
       <ul className="matrix-key__list">
         {STATUSES.map((s) => (
           <li key={s}>
-            <StatusBadge status={s} />: {key[s].meaning}
+            <StatusBadge status={s} withColourName />: {key[s].meaning}
           </li>
         ))}
       </ul>

@@ -153,7 +153,7 @@ export function CellContent({ cell }: { cell: MatrixCell }) {
   return (
     <span className="matrix__cell">
       {cell.decision === 'applicable' ? (
-        <StatusBadge status={cell.status ?? 'not_started'} compact />
+        <StatusBadge status={cell.status ?? 'not_started'} />
       ) : (
         <span className={`matrix__decision matrix__decision--${cell.decision}`}>{APPLICABILITY_WORDS[cell.decision]}</span>
       )}

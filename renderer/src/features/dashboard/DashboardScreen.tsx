@@ -150,7 +150,7 @@ function ByDistrict({ summary }: { summary: DashboardSummary }) {
               <th scope="col">District</th>
               {STATUSES.map((s) => (
                 <th scope="col" key={s}>
-                  <StatusBadge status={s} />
+                  <StatusBadge status={s} withColourName />
                 </th>
               ))}
               <th scope="col">Applicable</th>

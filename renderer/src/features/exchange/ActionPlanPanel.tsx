@@ -107,7 +107,7 @@ function UnderstoodTable({ preview }: { preview: Preview }) {
               <td>{row.leadAgency ?? 'None given'}</td>
               <td>{row.targetDate ? ukDate(row.targetDate) : 'None given'}</td>
               <td>{row.completionDate ? ukDate(row.completionDate) : 'Not yet'}</td>
-              <td>{row.status ? <StatusBadge status={row.status} compact /> : 'None'}</td>
+              <td>{row.status ? <StatusBadge status={row.status} /> : 'None'}</td>
             </tr>
           ))}
         </tbody>

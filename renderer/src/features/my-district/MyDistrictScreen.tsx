@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatLongDate, formatUkDate } from '../../../../shared/domain/dates.ts';
-import { DUE_WORDS } from '../../../../shared/domain/implementation-status.ts';
 import { STATUSES, STATUS_DEFAULTS, type Status } from '../../../../shared/domain/vocabulary.ts';
 import type { MyDistrict, MyDistrictItem } from '../../../../shared/ipc/progress-schemas.ts';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { renderParts, SpacerItem, useWindowing } from '../../components/windowing.tsx';
 import { DecisionForm, NEW_DECISION } from '../progress/DecisionForm.tsx';
 import { ProgressUpdateForm } from '../progress/ProgressUpdateForm.tsx';
 import { plural } from '../../../../shared/domain/plural.ts';
+import { StatusWithDue } from '../../components/StatusWithDue.tsx';
 import '../progress/progress.css';
 
 interface Group {
@@ -123,8 +122,7 @@ export function MyDistrictScreen() {
                     </h3>
                     <p className="summary">{r.text}</p>
                     <p>
-                      <StatusBadge status={(a.status ?? 'not_started') as Status} /> {a.due === 'overdue' || a.due === 'due_soon' ? <span className="tag tag--warning">{DUE_WORDS[a.due]}</span> : null}
-                      {a.due === 'no_target' ? <span className="tag tag--warning">Target date not set yet</span> : null} · Target{' '}
+                      <StatusWithDue status={a.status as Status | null} due={a.due} /> · Target{' '}
                       {a.targetDate ? formatUkDate(a.targetDate) : 'not set'} · Lead {a.localLeadAgency ?? 'not named'}
                       {a.officerName ? `, ${a.officerName}` : ''}
                     </p>

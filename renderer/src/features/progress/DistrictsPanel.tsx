@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates.ts';
-import { DUE_WORDS } from '../../../../shared/domain/implementation-status.ts';
 import { APPLICABILITY_WORDS } from '../../../../shared/domain/vocabulary.ts';
 import type { ApplicabilityRow, ProgressHistory, RecommendationRef } from '../../../../shared/ipc/progress-schemas.ts';
 import { call, errorMessage } from '../../app/api-client.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { ProgressUpdateForm } from './ProgressUpdateForm.tsx';
 import { UpdateHistory } from './UpdateHistory.tsx';
+import { StatusWithDue } from '../../components/StatusWithDue.tsx';
 import './progress.css';
 
 type Open = { kind: 'decide' | 'update' | 'history'; districtId: string } | null;
@@ -69,7 +68,7 @@ export function DistrictsPanel({ recommendationId, onBack }: { recommendationId:
                   <>
                     <dt>Status</dt>
                     <dd>
-                      <StatusBadge status={d.status ?? 'not_started'} /> {d.due === 'overdue' || d.due === 'due_soon' ? <span className="tag tag--warning">{DUE_WORDS[d.due]}</span> : null}
+                      <StatusWithDue status={d.status} due={d.due} />
                     </dd>
                     <dt>Local lead</dt>
                     <dd>
