@@ -14,6 +14,7 @@ import {
   type UnderstoodRow,
 } from '../../../shared/domain/action-plan-import.ts';
 import { parseCsv } from '../../../shared/domain/csv-parse.ts';
+import { ParseBudget, ParseTooComplex, tooComplexMessage } from '../../../shared/domain/parse-budget.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { ensureApplicability } from '../progress/progress-queries.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -31,6 +32,8 @@ import { sheetTables, xlsxSheets } from './xlsx-read.ts';
 // transaction, and records it in the audit log.
 
 export const MAX_ACTION_PLAN_BYTES = 50 * 1024 * 1024;
+/** Most fields one CSV row may have: spreadsheets add empty columns, but never thousands. */
+export const MAX_CSV_COLUMNS = 1_000;
 export type PlanFileKind = 'docx' | 'xlsx' | 'csv';
 
 export interface ReadActionPlan {
@@ -59,11 +62,20 @@ function csvTables(bytes: Buffer, label: string): SourceTable[] {
   if (starts(0x44, 0x48, 0x52, 0x54, 0x50, 0x41, 0x43, 0x4b)) throw new AppError('INVALID_INPUT', `${label} is a DHR Tracker exchange package, not a CSV file. Import it with "Import package" instead.`);
   const text = decodeCsv(bytes);
   if (text.includes('\u0000')) throw new AppError('INVALID_INPUT', `${label} is not a CSV file: it holds binary data. Save the spreadsheet as CSV (comma delimited), then import that copy.`);
-  const parsed = parseCsv(text, { maxField: MAX_CELL_CHARS, maxRows: MAX_ROWS });
-  if (!parsed.ok) throw new AppError('INVALID_INPUT', `${label} was not imported: ${parsed.reason.replace(/\.$/, '')}.`);
-  const width = Math.max(0, ...parsed.rows.map((r) => r.length));
-  const rows = parsed.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => '')]);
-  return [{ label: 'The file', rows, rowLabel: (i) => `Row ${i + 1}` }];
+  const budget = new ParseBudget();
+  try {
+    const parsed = parseCsv(text, { maxField: MAX_CELL_CHARS, maxRows: MAX_ROWS, maxColumns: MAX_CSV_COLUMNS, budget });
+    if (!parsed.ok) throw new AppError('INVALID_INPUT', `${label} was not imported: ${parsed.reason.replace(/\.$/, '')}.`);
+    const width = Math.max(0, ...parsed.rows.map((r) => r.length));
+    const rows = parsed.rows.map((r) => {
+      budget.step(width);
+      return [...r, ...Array.from({ length: width - r.length }, () => '')];
+    });
+    return [{ label: 'The file', rows, rowLabel: (i) => `Row ${i + 1}` }];
+  } catch (error) {
+    if (error instanceof ParseTooComplex) throw new AppError('INVALID_INPUT', tooComplexMessage(label, error, 'action plan'));
+    throw error;
+  }
 }
 
 /** Read an action plan file: refuses anything that is not a sound .docx, .xlsx or .csv, with a message saying what it is. */
