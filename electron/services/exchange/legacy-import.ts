@@ -15,7 +15,9 @@ import {
 } from '../../../shared/domain/action-plan-import.ts';
 import { parseCsv } from '../../../shared/domain/csv-parse.ts';
 import { ParseBudget, ParseTooComplex, tooComplexMessage } from '../../../shared/domain/parse-budget.ts';
+import { cutInput, quoteInput, shownPath } from '../../../shared/domain/quote-input.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
+import { checkNameLength } from '../file-names.ts';
 import { ensureApplicability } from '../progress/progress-queries.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
@@ -81,7 +83,8 @@ function csvTables(bytes: Buffer, label: string): SourceTable[] {
 /** Read an action plan file: refuses anything that is not a sound .docx, .xlsx or .csv, with a message saying what it is. */
 export function readActionPlanFile(file: string): ReadActionPlan {
   const abs = path.resolve(file);
-  const label = path.basename(abs);
+  checkNameLength(abs);
+  const label = shownPath(path.basename(abs));
   const extension = path.extname(abs).toLowerCase().slice(1);
   if (extension === 'doc' || extension === 'xls') {
     throw new AppError('INVALID_INPUT', `${label} is an older Office file (.${extension}). Open it and save it as ${extension === 'doc' ? 'a Word Document (.docx)' : 'an Excel Workbook (.xlsx)'}, then import that copy.`);
@@ -93,9 +96,9 @@ export function readActionPlanFile(file: string): ReadActionPlan {
   try {
     stat = fs.statSync(abs);
   } catch {
-    throw new AppError('FILE_NOT_FOUND', `There is no file at ${abs}. Check the name and folder.`);
+    throw new AppError('FILE_NOT_FOUND', `There is no file at ${shownPath(abs)}. Check the name and folder.`);
   }
-  if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `${abs} is a folder. Choose the action plan file itself.`);
+  if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `${shownPath(abs)} is a folder. Choose the action plan file itself.`);
   if (stat.size > MAX_ACTION_PLAN_BYTES) throw new AppError('INVALID_INPUT', `${label} is larger than ${MAX_ACTION_PLAN_BYTES / 1024 / 1024} MB, far larger than any action plan, so it was not read.`);
   const bytes = fs.readFileSync(abs);
   const kind = extension as PlanFileKind;
@@ -157,7 +160,7 @@ function reviewHeader(db: Db, reviewId: string): ReviewHeader {
 /** The review with this reference, in any case. */
 export function reviewIdForReference(db: Db, reference: string): string {
   const row = db.prepare('SELECT id FROM reviews WHERE reference = ? COLLATE NOCASE AND deleted_at IS NULL').get(reference.trim()) as { id: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `There is no review with the reference ${reference}. List the reviews with dhr reviews list.`);
+  if (!row) throw new AppError('NOT_FOUND', `There is no review with the reference ${cutInput(reference)}. List the reviews with dhr reviews list.`);
   return row.id;
 }
 
@@ -386,16 +389,16 @@ export function parseMappingOption(text: string, columns: ActionPlanPreview['col
   const mapping: ColumnMapping = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
-    if (eq === -1) throw new AppError('INVALID_INPUT', `--map "${part}" needs the form Field=Column, such as Recommendation=Col A or "Target date=Deadline".`);
+    if (eq === -1) throw new AppError('INVALID_INPUT', `--map ${quoteInput(part)} needs the form Field=Column, such as Recommendation=Col A or "Target date=Deadline".`);
     const fieldWord = part.slice(0, eq).toLowerCase().replace(/[^a-z]/g, '');
     const field = words[fieldWord];
-    if (!field) throw new AppError('INVALID_INPUT', `--map: "${part.slice(0, eq)}" is not a field. Fields: Number, Recommendation, Scope, Action, Lead agency, Milestones, Target date, Completion, Outcome, Status.`);
+    if (!field) throw new AppError('INVALID_INPUT', `--map: ${quoteInput(part.slice(0, eq))} is not a field. Fields: Number, Recommendation, Scope, Action, Lead agency, Milestones, Target date, Completion, Outcome, Status.`);
     const columnText = part.slice(eq + 1).trim();
     const letter = /^(?:col(?:umn)?\s*)?([A-Za-z]{1,2})$/i.exec(columnText);
     const byHeader = columns.find((c) => c.header.toLowerCase() === columnText.toLowerCase());
     const index = byHeader ? byHeader.index : letter ? columns.find((c) => columnLetter(c.index) === letter[1]!.toUpperCase())?.index : undefined;
     if (index === undefined) {
-      throw new AppError('INVALID_INPUT', `--map: there is no column "${columnText}". The columns are: ${columns.map((c) => `${columnLetter(c.index)} (${c.header})`).join(', ')}.`);
+      throw new AppError('INVALID_INPUT', `--map: there is no column ${quoteInput(columnText)}. The columns are: ${columns.map((c) => `${columnLetter(c.index)} (${cutInput(c.header, 40)})`).join(', ')}.`);
     }
     mapping[field] = index;
   }
