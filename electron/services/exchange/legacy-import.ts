@@ -286,7 +286,7 @@ export function applyActionPlan(store: Store, preview: ActionPlanPreview, choice
     for (const match of preview.agencies) {
       const choice = choices[match.name];
       if (choice && choice !== 'new') {
-        if (!known.has(choice)) throw new AppError('NOT_FOUND', `The agency chosen for "${match.name}" no longer exists. Preview the import again.`);
+        if (!known.has(choice)) throw new AppError('NOT_FOUND', `The agency chosen for ${quoteInput(match.name)} no longer exists. Preview the import again.`);
         agencyIds.set(matchKey(match.name), choice);
         continue;
       }
