@@ -10,6 +10,8 @@
 // ParseBudget, so a small hostile part (hundreds of thousands of stray end
 // tags, deep nesting, an enormous attribute) is refused, not a hang.
 
+import { ParseBudget } from '../../../shared/domain/parse-budget.ts';
+
 /** Short names for the namespaces the anonymity guard reads, transitional and strict alike. */
 const NAMESPACES = new Map<string, string>([
   ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
@@ -25,8 +27,6 @@ const NAMESPACES = new Map<string, string>([
 ]);
 /** Prefixes used without being declared (hand-made or damaged parts) are taken at their usual meaning. */
 const USUAL_PREFIXES = new Set(['w', 'a', 'm', 'c', 'r']);
-
-import { ParseBudget } from '../../../shared/domain/parse-budget.ts';
 
 export interface XmlElement {
   /** 'w', 'a', 'm', 'c' or 'r' for the namespaces above; otherwise the namespace URI, or '' for none */
@@ -165,7 +165,11 @@ export function scanXml(xml: string, visitor: XmlVisitor, budget: ParseBudget = 
       budget.attribute(rawValue.length);
       const value = decodeEntities(rawValue);
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        if (scoped === prefixes) scoped = new Map(prefixes);
+        if (scoped === prefixes) {
+          // Copying the prefixes in scope is work too: many declarations on many elements must not be free.
+          budget.step(prefixes.size);
+          scoped = new Map(prefixes);
+        }
         scoped.set(name === 'xmlns' ? '' : name.slice(6), value);
         continue;
       }

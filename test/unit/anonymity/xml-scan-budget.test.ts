@@ -102,6 +102,14 @@ describe('every file has a budget of elements, depth, attribute size and time', 
     expect(refusalOf(() => extractDocxText(docx(part.repeat(20)), 'slow.docx', slow))).toMatch(/^slow\.docx was not read: reading it took longer than 5 seconds/);
   });
 
+  it('namespace declarations cost what copying them costs: thousands of prefixes on thousands of elements are refused', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `xmlns:p${i}="urn:x"`).join(' ');
+    const xml = `<r ${many}>${'<c xmlns:q="urn:y"/>'.repeat(200_000)}</r>`;
+    expect(() => scanXml(xml, {})).toThrow(/too complex \(steps\)/);
+    // A few declarations, as every real part has, cost next to nothing.
+    expect(stepsFor(`<r xmlns:w="${W}">${'<w:p xmlns:x="urn:y"/>'.repeat(1000)}</r>`)).toBeLessThan(10_000);
+  });
+
   it('scanXml throws ParseTooComplex itself, for callers to name the file', () => {
     expect(() => scanXml('<a>'.repeat(2000), {})).toThrow(ParseTooComplex);
   });
