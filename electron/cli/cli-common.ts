@@ -5,8 +5,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fixedClock, systemClock, type Clock } from '../../shared/domain/clock.ts';
 import { isIsoDate } from '../../shared/domain/dates.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { checkNameLength } from '../services/file-names.ts';
 import { openStore, type Store } from '../services/store/open-store.ts';
 import { getPassphrase } from './passphrase-source.ts';
+import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
 // What every dhr command shares: who the audit log says did it, the streams
 // it talks through, reading its options with errors that say what to do,
@@ -29,6 +31,17 @@ export function appVersion(): string {
 }
 
 /** Options (of any dhr command) that take a value, so the value is not mistaken for a command word */
+/**
+ * What an export does with a file already at --out: nobody has been asked,
+ * as a save dialog would, so it is left alone unless --force says to replace it.
+ */
+export const existingFile = (force: boolean | undefined) => ({ existing: force ? ('replace' as const) : ('refuse' as const) });
+
+/** The help text for --force, shared by every command that writes an export */
+export const FORCE_HELP = `  --force                  Replace a file already at --out (exports and pack export). Without it an
+                           existing file is left as it is and the command stops, saying so
+`;
+
 const VALUE_OPTIONS = new Set(['--db', '--out', '--from', '--to', '--as-at', '--passphrase-file', '--review', '--district', '--report', '--map']);
 
 /** The command words of argv ("export", "csp-report"), options and their values left out. */
@@ -51,7 +64,8 @@ export function parseOptions<const O extends NonNullable<ParseArgsConfig['option
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
     // node's messages name the flag; add what to do about it.
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    // node's messages quote the option as typed, however long: cut it to a readable length.
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/'([^']{81,})'/g, (_, option: string) => `'${cutInput(option)}'`);
     throw new AppError('INVALID_INPUT', `${message.replace(/\.$/, '')}. Run dhr --help for usage.`);
   }
 }
@@ -64,7 +78,7 @@ export function parseOptions<const O extends NonNullable<ParseArgsConfig['option
 export function cliClock(env: NodeJS.ProcessEnv): Clock {
   const day = env.DHR_TODAY;
   if (day === undefined || day === '') return systemClock;
-  if (!isIsoDate(day)) throw new AppError('INVALID_INPUT', `DHR_TODAY must be a date written yyyy-mm-dd, such as 2026-04-01; "${day}" is not. Unset it to use today's date.`);
+  if (!isIsoDate(day)) throw new AppError('INVALID_INPUT', `DHR_TODAY must be a date written yyyy-mm-dd, such as 2026-04-01; ${quoteInput(day)} is not. Unset it to use today's date.`);
   return fixedClock(day);
 }
 
@@ -80,7 +94,8 @@ export function storePassphrase(io: Io, passphraseFile: string | undefined, conf
  */
 export async function withStore<T>(io: Io, values: { db: string; 'passphrase-file'?: string }, use: (store: Store) => T | Promise<T>): Promise<T> {
   const db = path.resolve(values.db);
-  if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
+  checkNameLength(db, 'store file');
+  if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${shownPath(db)}. Check the path, or create one with dhr init --db ${shownPath(values.db)}.`);
   const store = openStore(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) });
   try {
     return await use(store);

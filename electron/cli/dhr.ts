@@ -10,6 +10,7 @@ import { statusReport } from './status-report.ts';
 import { EXCHANGE_HELP, EXCHANGE_OPTIONS_HELP, exchangeCommandOf, runExchangeCommand } from './exchange-commands.ts';
 import { buildReviewExport, recordReviewExport, reviewIdByReference, type ReviewExportKind } from '../services/exports/review-exports.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
+import { checkNameLength } from '../services/file-names.ts';
 import { recommendationsForReview } from '../services/recommendations/recommendation-store.ts';
 import { pseudonymRegister } from '../services/reviews/pseudonym-register.ts';
 import { agencyNames } from '../services/reviews/review-store.ts';
@@ -20,11 +21,15 @@ import { verifyStore } from '../services/store/verify-store.ts';
 import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers.ts';
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
-import { ACTOR, appVersion, cliClock, parseOptions, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { ACTOR, appVersion, cliClock, existingFile, FORCE_HELP, parseOptions, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { runSecurityCommand, securityCommandOf, SECURITY_HELP } from './security-commands.ts';
 import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
+import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
 // dhr: the command-line face of the same services the app uses.
+
+/** Longest error line dhr prints: long enough for a message that lists places, short enough to read */
+const MAX_ERROR_LINE = 20_000;
 
 const HELP = `dhr - DHR Tracker on the command line
 
@@ -43,17 +48,17 @@ Usage:
                                   A review's numbered recommendations with their actions
   dhr names list --db FILE --review REF [--json]
                                   A review's pseudonym register (real names: handle with care)
-  dhr export action-plan --db FILE --review REF --out FILE.docx
+  dhr export action-plan --db FILE --review REF --out FILE.docx [--force]
                                   The review's action plan as a Word document in the Home
                                   Office template (landscape A4, one row per action)
-  dhr export overview-skeleton --db FILE --review REF --out FILE.docx
-  dhr export executive-summary-skeleton --db FILE --review REF --out FILE.docx
+  dhr export overview-skeleton --db FILE --review REF --out FILE.docx [--force]
+  dhr export executive-summary-skeleton --db FILE --review REF --out FILE.docx [--force]
                                   The chair's skeleton documents: Home Office structure, filled from the
                                   review (pseudonyms only), with guidance where the chair writes
   dhr submission-check --db FILE --review REF [--report FILE.docx] [--json]
                                   The checklist before sending to the Home Office (exit 1 until it passes);
                                   --report checks the chair's final report for real names
-  dhr export recommendations --db FILE --review REF --out FILE.docx
+  dhr export recommendations --db FILE --review REF --out FILE.docx [--force]
                                   The review's numbered recommendations as a Word document,
                                   for the overview report
 ${REPORT_HELP.trimEnd()}
@@ -71,10 +76,12 @@ Options:
   --district NAME          One district, by its name, in any case (status, export csp-report)
 ${REPORT_OPTIONS_HELP.trimEnd()}
 ${EXCHANGE_OPTIONS_HELP.trimEnd()}
-  --out FILE.docx          Where to write an export. It must end in .docx. An existing
-                           .docx file there is replaced; the file is written whole or
-                           not at all. Exports hold pseudonyms, never real names.
+  --out FILE.docx          Where to write an export. It must end in .docx (.xlsx, .zip or
+                           .dhrpack for those exports). An existing file there is left as it
+                           is unless --force is given; the file is written whole or not at
+                           all. Exports hold pseudonyms, never real names.
                            For dhr backup, any new file name: a backup never overwrites.
+${FORCE_HELP.trimEnd()}
   --from BACKUP            The backup to restore (restore); it opens with its own passphrase
   --json                   Machine-readable output (stats, status, reviews list, recommendations list, names list)
   -h, --help               Show this help
@@ -102,6 +109,7 @@ const parse = (argv: string[]) =>
     report: { type: 'string' },
     district: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
 
@@ -120,13 +128,13 @@ export async function runCli(io: Io): Promise<number> {
   const [noun = '', ...rest] = positionals;
   const verbs = GROUPS[noun];
   if (verbs && !rest.length) throw new AppError('INVALID_INPUT', `Say what to do with ${noun}: dhr ${noun} ${verbs.join(' | ')}. Run dhr --help for usage.`);
-  if (verbs && !verbs.includes(rest[0]!)) throw new AppError('INVALID_INPUT', `Unknown command "${noun} ${rest[0]}". Run dhr --help for usage.`);
+  if (verbs && !verbs.includes(rest[0]!)) throw new AppError('INVALID_INPUT', `Unknown command ${quoteInput(`${noun} ${rest[0]}`)}. Run dhr --help for usage.`);
   const command = (verbs ? `${noun} ${rest[0]}` : noun) as Command;
   const extra = verbs ? rest.slice(1) : rest;
-  if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}. Run dhr --help for usage.`);
+  if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command ${quoteInput(command)}. Commands: ${COMMANDS.join(', ')}. Run dhr --help for usage.`);
   // check-anonymity takes the document to check as its one argument.
   if (command === 'check-anonymity' && extra.length !== 1) throw new AppError('INVALID_INPUT', 'Give the Word document to check: dhr check-anonymity --db FILE DOC.docx.');
-  if (extra.length && command !== 'check-anonymity') throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
+  if (extra.length && command !== 'check-anonymity') throw new AppError('INVALID_INPUT', `Unexpected argument ${quoteInput(extra[0]!)}. Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
   if (values.json && !['stats', 'status', 'reviews list', 'recommendations list', 'names list', 'submission-check'].includes(command)) throw new AppError('INVALID_INPUT', `--json does not apply to dhr ${command}.`);
   if (NEEDS_REVIEW.includes(command) && !values.review) throw new AppError('INVALID_INPUT', `The ${command} command needs --review REF, the reference of the review.`);
@@ -137,8 +145,10 @@ export async function runCli(io: Io): Promise<number> {
   if (values.report !== undefined && command !== 'submission-check') throw new AppError('INVALID_INPUT', `--report does not apply to dhr ${command}.`);
   if (exportKind && !values.out) throw new AppError('INVALID_INPUT', `The ${command} command needs --out FILE.docx, the Word file to write.`);
   if (values.out !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--out does not apply to dhr ${command}.`);
+  if (values.force !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--force does not apply to dhr ${command}: it only lets an export replace the file at --out.`);
+  const existing = existingFile(values.force);
   if (exportKind && !/\.docx$/i.test(values.out!)) {
-    throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "${values.review} ${exportKind}.docx"; ${values.out} does not.`);
+    throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "${cutInput(values.review ?? "DHR-XX-2026-01", 30)} ${exportKind}.docx"; ${quoteInput(values.out!)} does not.`);
   }
   const db = path.resolve(values.db);
   const exists = fs.existsSync(db);
@@ -264,10 +274,10 @@ export async function runCli(io: Io): Promise<number> {
     case 'export recommendations': {
       const kind = EXPORTS[command]!;
       // A bad --out is reported before the store is opened or the passphrase asked for.
-      checkExportLocation(values.out!, 'docx');
+      checkExportLocation(values.out!, 'docx', existing);
       const { built, written } = await withStore(async (store) => {
         const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
-        const written = writeExportFile(values.out!, built.bytes, 'docx');
+        const written = writeExportFile(values.out!, built.bytes, 'docx', existing);
         recordReviewExport(store, built, written.file, ACTOR);
         return { built, written };
       });
@@ -278,10 +288,10 @@ export async function runCli(io: Io): Promise<number> {
     case 'export overview-skeleton':
     case 'export executive-summary-skeleton': {
       const kind = SKELETON_COMMANDS[command]!;
-      checkExportLocation(values.out!, 'docx');
+      checkExportLocation(values.out!, 'docx', existing);
       const written = await withStore(async (store) => {
         const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
-        const file = writeExportFile(values.out!, built.bytes, 'docx');
+        const file = writeExportFile(values.out!, built.bytes, 'docx', existing);
         store.db.transaction(() =>
           appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: { export: SKELETONS[kind].title, file: path.basename(file.file), changes: [] } }, stampOf(store.clock)),
         )();
@@ -292,6 +302,7 @@ export async function runCli(io: Io): Promise<number> {
     }
     case 'submission-check': {
       // A report that is not a readable .docx is refused before the passphrase is asked for.
+      if (values.report) checkNameLength(values.report, 'document');
       const document = values.report ? readChosenDocument(values.report) : null;
       const check = await withStore((store) => {
         const reviewId = reviewIdByReference(store.db, values.review!);
@@ -307,14 +318,15 @@ export async function runCli(io: Io): Promise<number> {
     }
     case 'check-anonymity': {
       // A missing or unreadable document is reported before the store is opened or the passphrase asked for.
+      checkNameLength(extra[0]!, 'document');
       const document = readChosenDocument(extra[0]!);
       const hits = await withStore((store) => checkChosenDocument(store, document, ACTOR));
       if (!hits.length) {
-        io.stdout.write(`No real names found in ${extra[0]}.\n`);
+        io.stdout.write(`No real names found in ${shownPath(extra[0]!)}.\n`);
         return 0;
       }
       for (const hit of hits) io.stdout.write(`${describeHit(hit)}\n`);
-      io.stderr.write(`dhr: real names found in ${hits.length === 1 ? 'one place' : `${hits.length} places`} in ${extra[0]}. Replace each with the person's pseudonym before the document is published.\n`);
+      io.stderr.write(`dhr: real names found in ${hits.length === 1 ? 'one place' : `${hits.length} places`} in ${shownPath(extra[0]!)}. Replace each with the person's pseudonym before the document is published.\n`);
       return 1;
     }
     case 'verify': {
@@ -338,7 +350,8 @@ export async function main(): Promise<void> {
     process.exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
   } catch (error) {
     const message = isAppError(error) ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-    process.stderr.write(`dhr: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    // A last guard: whatever a message echoes, the line stays readable (each echo is already cut where it is made).
+    process.stderr.write(`dhr: ${cutInput(message.replace(/\s*\n\s*/g, ' '), MAX_ERROR_LINE)}\n`);
     process.exitCode = isAppError(error) && error.code === 'INVALID_INPUT' ? 2 : 1;
   }
 }

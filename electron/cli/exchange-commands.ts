@@ -9,8 +9,9 @@ import { checkPackagePassphrase } from '../services/exchange/pack-format.ts';
 import { applyPackage, buildPackage, describePreview, districtIdByName, previewPackage, readPackage, recordPackageExport } from '../services/exchange/pack-service.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
 import type { Store } from '../services/store/open-store.ts';
-import { ACTOR, appVersion, cliClock, commandWords, parseOptions, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { ACTOR, appVersion, cliClock, commandWords, existingFile, parseOptions, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { promptHidden } from './passphrase-source.ts';
+import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
 // dhr pack export / pack import, dhr import action-plan, dhr export xlsx /
 // export csv: moving data between installations, in from legacy action
@@ -20,7 +21,7 @@ import { promptHidden } from './passphrase-source.ts';
 // its passphrase, the action plan file) is checked before the store is
 // opened, so a refused file leaves the store's bytes exactly as they were.
 
-export const EXCHANGE_HELP = `  dhr pack export --db FILE --out FILE.dhrpack [--district NAME] [--include-real-names]
+export const EXCHANGE_HELP = `  dhr pack export --db FILE --out FILE.dhrpack [--district NAME] [--include-real-names] [--force]
                                   An encrypted exchange package for another installation: the whole
                                   store (the countywide group), or with --district one CSP's own
                                   reviews, recommendations, decisions and updates. Its passphrase
@@ -33,8 +34,8 @@ export const EXCHANGE_HELP = `  dhr pack export --db FILE --out FILE.dhrpack [--
                                   Import an action plan kept in Word (Home Office template tables),
                                   Excel or CSV into a review: lists the rows understood and the rows
                                   not understood, with reasons; --dry-run stops there
-  dhr export xlsx --db FILE --out FILE.xlsx
-  dhr export csv  --db FILE --out FILE.zip
+  dhr export xlsx --db FILE --out FILE.xlsx [--force]
+  dhr export csv  --db FILE --out FILE.zip [--force]
                                   Reviews, recommendations, actions, applicability and updates for
                                   analysts: one sheet (or CSV file) each, UK dates, pseudonyms only
 `;
@@ -65,6 +66,7 @@ const parse = (argv: string[]) =>
     db: { type: 'string' },
     'passphrase-file': { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
     district: { type: 'string' },
     review: { type: 'string' },
     map: { type: 'string' },
@@ -126,13 +128,15 @@ export async function runExchangeCommand(io: Io): Promise<number> {
   if (takesFile && extra.length !== 1) {
     throw new AppError('INVALID_INPUT', command === 'pack import' ? 'Give the package to import: dhr pack import --db FILE FILE.dhrpack.' : 'Give the action plan to import: dhr import action-plan --db FILE --review REF FILE.docx|FILE.xlsx|FILE.csv.');
   }
-  if (!takesFile && extra.length) throw new AppError('INVALID_INPUT', `Unexpected argument "${extra[0]}". Run dhr --help for usage.`);
+  if (!takesFile && extra.length) throw new AppError('INVALID_INPUT', `Unexpected argument ${quoteInput(extra[0]!)}. Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${command} command needs --db FILE, the store to use.`);
   const only = (option: string, allowed: readonly ExchangeCommand[]) => {
     const key = option as keyof typeof values;
     if (values[key] !== undefined && !allowed.includes(command)) throw new AppError('INVALID_INPUT', `--${option} does not apply to dhr ${command}.`);
   };
   only('out', ['pack export', 'export xlsx', 'export csv']);
+  only('force', ['pack export', 'export xlsx', 'export csv']);
+  const existing = existingFile(values.force);
   only('district', ['pack export']);
   only('include-real-names', ['pack export']);
   only('review', ['import action-plan']);
@@ -145,15 +149,15 @@ export async function runExchangeCommand(io: Io): Promise<number> {
   switch (command) {
     case 'pack export': {
       if (!values.out) throw new AppError('INVALID_INPUT', 'The pack export command needs --out FILE.dhrpack, the package to write.');
-      if (!/\.dhrpack$/i.test(values.out)) throw new AppError('INVALID_INPUT', `--out must name a package file ending in .dhrpack, such as "countywide.dhrpack"; ${values.out} does not.`);
+      if (!/\.dhrpack$/i.test(values.out)) throw new AppError('INVALID_INPUT', `--out must name a package file ending in .dhrpack, such as "countywide.dhrpack"; ${quoteInput(values.out)} does not.`);
       if (values.district !== undefined && !values.district.trim()) throw new AppError('INVALID_INPUT', 'Give --district the name of a district, such as --district Fenland.');
-      checkExportLocation(values.out, 'dhrpack');
+      checkExportLocation(values.out, 'dhrpack', existing);
       const passphrase = await packPassphrase(io, true);
       checkPackagePassphrase(passphrase);
       const { built, written } = await withStore(async (store) => {
         const districtId = values.district ? districtIdByName(store.db, values.district) : null;
         const built = await buildPackage(store, { passphrase, districtId, includeRealNames: Boolean(values['include-real-names']), appVersion: appVersion() });
-        const written = writeExportFile(values.out!, built.bytes, 'dhrpack');
+        const written = writeExportFile(values.out!, built.bytes, 'dhrpack', existing);
         recordPackageExport(store, built, written.file, ACTOR);
         return { built, written };
       });
@@ -251,12 +255,12 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       const extension = format === 'xlsx' ? 'xlsx' : 'zip';
       if (!values.out) throw new AppError('INVALID_INPUT', `The ${command} command needs --out FILE.${extension}, the file to write.`);
       if (!new RegExp(`\\.${extension}$`, 'i').test(values.out)) {
-        throw new AppError('INVALID_INPUT', `--out must name a file ending in .${extension}${format === 'csv' ? ' (the CSV files come in one zip)' : ''}, such as "dhr-data.${extension}"; ${values.out} does not.`);
+        throw new AppError('INVALID_INPUT', `--out must name a file ending in .${extension}${format === 'csv' ? ' (the CSV files come in one zip)' : ''}, such as "dhr-data.${extension}"; ${quoteInput(values.out)} does not.`);
       }
-      checkExportLocation(values.out, extension);
+      checkExportLocation(values.out, extension, existing);
       const { written, rows } = await withStore((store) => {
         const built = buildAnalystExport(store.db, format, store.clock.now());
-        const written = writeExportFile(values.out!, built.bytes, extension);
+        const written = writeExportFile(values.out!, built.bytes, extension, existing);
         recordAnalystExport(store, format, written.file, built.rows, ACTOR);
         return { written, rows: built.rows };
       });

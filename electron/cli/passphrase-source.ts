@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { shownPath } from '../../shared/domain/quote-input.ts';
 
 // Where the CLI gets the passphrase: DHR_PASSPHRASE, else --passphrase-file,
 // else a hidden prompt when a person is at a terminal. Never an argument,
@@ -18,12 +19,12 @@ function readPassphraseFile(file: string): string {
   let text: string;
   try {
     const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `--passphrase-file ${file} is a folder; give the file that holds the passphrase.`);
-    if (stat.size > 4096) throw new AppError('INVALID_INPUT', `--passphrase-file ${file} is too large to be a passphrase file (over 4 KB).`);
+    if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `--passphrase-file ${shownPath(file)} is a folder; give the file that holds the passphrase.`);
+    if (stat.size > 4096) throw new AppError('INVALID_INPUT', `--passphrase-file ${shownPath(file)} is too large to be a passphrase file (over 4 KB).`);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('FILE_NOT_FOUND', `Cannot read --passphrase-file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
+    throw new AppError('FILE_NOT_FOUND', `Cannot read --passphrase-file ${shownPath(file)}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
   }
   // The first line only; a trailing newline from an editor is not part of it.
   return text.split(/\r?\n/)[0] ?? '';

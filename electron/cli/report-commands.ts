@@ -3,7 +3,8 @@ import { AppError } from '../../shared/ipc/errors.ts';
 import { checkExportLocation } from '../services/exports/write-export-file.ts';
 import { buildCountywideReport, buildCspReport, saveReport, type BuiltReport } from '../services/reports/build-reports.ts';
 import { checkAsAt, checkPeriod, districtByName, requireDate, type Step } from '../services/reports/report-common.ts';
-import { ACTOR, cliClock, commandWords, parseOptions, withStore, type Io } from './cli-common.ts';
+import { ACTOR, cliClock, commandWords, existingFile, parseOptions, withStore, type Io } from './cli-common.ts';
+import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
 // dhr export csp-report and dhr export countywide: the board and countywide
 // Word reports from the command line. Self-contained, so dhr.ts only hands
@@ -14,11 +15,11 @@ import { ACTOR, cliClock, commandWords, parseOptions, withStore, type Io } from 
 export const REPORT_COMMANDS = ['csp-report', 'countywide'] as const;
 type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
-export const REPORT_HELP = `  dhr export csp-report --db FILE --district NAME --as-at DATE --out FILE.docx [--for-publication]
+export const REPORT_HELP = `  dhr export csp-report --db FILE --district NAME --as-at DATE --out FILE.docx [--for-publication] [--force]
                                   The CSP progress report for one district's board as at a day: summary
                                   by status, charts, overdue first, every applicable recommendation with
                                   its latest update, and the "not applicable" decisions
-  dhr export countywide --db FILE --from DATE --to DATE --out FILE.docx [--for-publication]
+  dhr export countywide --db FILE --from DATE --to DATE --out FILE.docx [--for-publication] [--force]
                                   The countywide learning report for a period: reviews, themes, recurring
                                   recommendations, the matrix across districts, overdue items by district
                                   and recommendations to national bodies
@@ -46,6 +47,7 @@ const parse = (argv: string[]) =>
     from: { type: 'string' },
     to: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
     'for-publication': { type: 'boolean' },
   });
 
@@ -53,7 +55,7 @@ export async function runReportCommand(io: Io): Promise<number> {
   const { values, positionals } = parse(io.argv);
   const command = reportCommandOf(positionals)!;
   const name = `export ${command}`;
-  if (positionals.length > 2) throw new AppError('INVALID_INPUT', `Unexpected argument "${positionals[2]}". Run dhr --help for usage.`);
+  if (positionals.length > 2) throw new AppError('INVALID_INPUT', `Unexpected argument ${quoteInput(positionals[2]!)}. Run dhr --help for usage.`);
   if (!values.db) throw new AppError('INVALID_INPUT', `The ${name} command needs --db FILE, the store to use.`);
   const csp = command === 'csp-report';
   if (csp) {
@@ -68,7 +70,7 @@ export async function runReportCommand(io: Io): Promise<number> {
     }
   }
   if (!values.out) throw new AppError('INVALID_INPUT', `The ${name} command needs --out FILE.docx, the Word file to write.`);
-  if (!/\.docx$/i.test(values.out)) throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "report.docx"; ${values.out} does not.`);
+  if (!/\.docx$/i.test(values.out)) throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "report.docx"; ${quoteInput(values.out)} does not.`);
 
   // Dates, then the output file, before the store is opened or the passphrase asked for.
   const today = todayOf(cliClock(io.env));
@@ -83,7 +85,8 @@ export async function runReportCommand(io: Io): Promise<number> {
     to = requireDate(values.to!, 'The --to date');
     checkPeriod(from, to);
   }
-  checkExportLocation(values.out, 'docx');
+  const existing = existingFile(values.force);
+  checkExportLocation(values.out, 'docx', existing);
 
   const db = values.db;
   const { built, written } = await withStore(io, { ...values, db }, async (store) => {
@@ -100,7 +103,7 @@ export async function runReportCommand(io: Io): Promise<number> {
     } finally {
       if (io.stderr.isTTY) io.stderr.write(`\r${' '.repeat(80)}\r`);
     }
-    return { built, written: saveReport(store, built, values.out!, ACTOR) };
+    return { built, written: saveReport(store, built, values.out!, ACTOR, existing) };
   });
   io.stdout.write(`Wrote ${built.summary}${built.forPublication ? ', checked for publication: no real names found,' : ''} to ${written.file}\n`);
   return 0;

@@ -6,6 +6,7 @@ import { rekeyStore } from '../services/security-ops/rekey.ts';
 import { ACTOR, cliClock, commandWords, parseOptions, storePassphrase, withStore, type Io } from './cli-common.ts';
 import { promptHidden } from './passphrase-source.ts';
 import { plural } from '../../shared/domain/plural.ts';
+import { quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
 // dhr backup, dhr restore and dhr rekey: self-contained, so dhr.ts only
 // hands over to runSecurityCommand when the first word is one of these.
@@ -54,7 +55,7 @@ async function newPassphrase(io: Io): Promise<string> {
 export async function runSecurityCommand(io: Io): Promise<number> {
   const { values, positionals } = parse(io.argv);
   const command = securityCommandOf(positionals) as SecurityCommand;
-  if (positionals.length > 1) throw new AppError('INVALID_INPUT', `Unexpected argument "${positionals[1]}". Run dhr --help for usage.`);
+  if (positionals.length > 1) throw new AppError('INVALID_INPUT', `Unexpected argument ${quoteInput(positionals[1]!)}. Run dhr --help for usage.`);
   if (!values.db) {
     throw new AppError('INVALID_INPUT', command === 'restore' ? 'The restore command needs --db NEWFILE, the new store file to restore into.' : `The ${command} command needs --db FILE, the store to use.`);
   }
@@ -65,12 +66,12 @@ export async function runSecurityCommand(io: Io): Promise<number> {
 
   switch (command) {
     case 'backup': {
-      if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path.`);
+      if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${shownPath(db)}. Check the path.`);
       const out = values.out === undefined ? null : path.resolve(values.out);
       // A bad --out is reported before the passphrase is asked for.
-      if (out && fs.existsSync(out)) throw new AppError('FILE_EXISTS', `${out} already exists, and a backup never overwrites a file. Choose a new file name.`);
+      if (out && fs.existsSync(out)) throw new AppError('FILE_EXISTS', `${shownPath(out)} already exists, and a backup never overwrites a file. Choose a new file name.`);
       if (out && !fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) {
-        throw new AppError('FOLDER_NOT_FOUND', `The folder ${path.dirname(out)} does not exist. Create it first, or choose another location.`);
+        throw new AppError('FOLDER_NOT_FOUND', `The folder ${shownPath(path.dirname(out))} does not exist. Create it first, or choose another location.`);
       }
       await withStore(io, { ...values, db }, (store) => {
         const onProgress = (done: number, total: number, label: string) => {
@@ -86,8 +87,8 @@ export async function runSecurityCommand(io: Io): Promise<number> {
     case 'restore': {
       if (!values.from) throw new AppError('INVALID_INPUT', 'The restore command needs --from BACKUP, the backup file to restore.');
       const from = path.resolve(values.from);
-      if (!fs.existsSync(from)) throw new AppError('FILE_NOT_FOUND', `There is no backup at ${from}. Check the path.`);
-      if (fs.existsSync(db)) throw new AppError('FILE_EXISTS', `${db} already exists, and a restore never overwrites a store. Give --db a new file name.`);
+      if (!fs.existsSync(from)) throw new AppError('FILE_NOT_FOUND', `There is no backup at ${shownPath(from)}. Check the path.`);
+      if (fs.existsSync(db)) throw new AppError('FILE_EXISTS', `${shownPath(db)} already exists, and a restore never overwrites a store. Give --db a new file name.`);
       const report = restoreBackup(from, db, await passphrase());
       io.stdout.write(
         `Restored ${from} into ${report.file} and checked it: integrity ok, schema version ${report.schemaVersion}, audit chain intact (${plural(report.auditEntries, 'entry', 'entries')}). Open it with the backup's passphrase.\n`,
@@ -95,7 +96,7 @@ export async function runSecurityCommand(io: Io): Promise<number> {
       return 0;
     }
     case 'rekey': {
-      if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path.`);
+      if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${shownPath(db)}. Check the path.`);
       const current = await passphrase();
       const next = await newPassphrase(io);
       rekeyStore(db, current, next, { actor: ACTOR, clock: cliClock(io.env) });

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/ipc/errors.ts';
 import { dashboardSummary } from '../services/dashboard/dashboard-summary.ts';
 import { listStatuses } from '../services/statuses/status-handlers.ts';
 import type { Db } from '../services/store/sqlite.ts';
+import { quoteInput } from '../../shared/domain/quote-input.ts';
 
 // dhr status: implementation across the county or in one district. The
 // figures are the dashboard's own (the same function), so the two always agree.
@@ -31,7 +32,7 @@ function chooseDistrict(db: Db, districts: ReadonlyArray<{ name: string }>, aske
   const names = districts.map((d) => d.name).join(', ') || 'none yet';
   const retired = db.prepare('SELECT name FROM districts WHERE name = ? COLLATE NOCASE AND retired_at IS NOT NULL').get(wanted) as { name: string } | undefined;
   if (retired) throw new AppError('NOT_FOUND', `${retired.name} is retired, so it has no status figures. Current districts: ${names}.`);
-  throw new AppError('NOT_FOUND', `There is no district called "${asked.trim()}". Districts: ${names}.`);
+  throw new AppError('NOT_FOUND', `There is no district called ${quoteInput(asked.trim())}. Districts: ${names}.`);
 }
 
 export function statusReport(db: Db, districtName: string | null, today: string): { json: StatusJson; text: string } {

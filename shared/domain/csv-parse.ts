@@ -5,6 +5,8 @@
 // the first line. A byte order mark is dropped; CRLF, LF and CR all end a
 // record. A quoted field left open at the end is an error, not a guess.
 
+import type { ParseBudget } from './parse-budget.ts';
+
 export type CsvSeparator = ',' | ';' | '\t';
 
 export type CsvResult = { ok: true; rows: string[][]; separator: CsvSeparator } | { ok: false; reason: string };
@@ -26,13 +28,18 @@ export function detectSeparator(text: string): CsvSeparator {
 /**
  * Parse CSV text into rows of fields. `maxField` bounds any one field (in
  * characters): a longer one stops the parse with a reason naming the row,
- * so a hostile file cannot make one enormous cell.
+ * so a hostile file cannot make one enormous cell; `maxColumns` bounds the
+ * fields of one row, and each field is charged to `budget` (when given), so
+ * a file of nothing but separators is refused rather than made into
+ * millions of empty cells.
  */
-export function parseCsv(input: string, options: { separator?: CsvSeparator; maxField?: number; maxRows?: number } = {}): CsvResult {
+export function parseCsv(input: string, options: { separator?: CsvSeparator; maxField?: number; maxRows?: number; maxColumns?: number; budget?: ParseBudget } = {}): CsvResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const separator = options.separator ?? detectSeparator(text);
   const maxField = options.maxField ?? Number.POSITIVE_INFINITY;
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+  const maxColumns = options.maxColumns ?? Number.POSITIVE_INFINITY;
+  const budget = options.budget;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -41,6 +48,7 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator; max
   let quoteOpenedOnRow = 0;
   const tooLong = () => ({ ok: false as const, reason: `Row ${rows.length + 1} has a cell longer than ${maxField.toLocaleString('en-GB')} characters, far more than any action plan holds.` });
   const endField = () => {
+    budget?.step();
     row.push(field);
     field = '';
     quotedField = false;
@@ -85,6 +93,7 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator; max
     }
     if (ch === separator) {
       endField();
+      if (row.length >= maxColumns) return { ok: false, reason: `Row ${rows.length + 1} has more than ${maxColumns.toLocaleString('en-GB')} columns, far more than any action plan.` };
       i++;
       continue;
     }

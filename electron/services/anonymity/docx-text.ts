@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { ParseBudget, ParseTooComplex, tooComplexMessage } from '../../../shared/domain/parse-budget.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { decodeXmlBytes, scanXml, type XmlElement } from './xml-scan.ts';
 
@@ -111,7 +112,7 @@ interface Relationship {
   external: boolean;
 }
 
-function readRels(xml: Uint8Array | undefined): Map<string, Relationship> {
+function readRels(xml: Uint8Array | undefined, budget: ParseBudget): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   if (!xml) return rels;
   scanXml(decodeXmlBytes(xml), {
@@ -121,7 +122,7 @@ function readRels(xml: Uint8Array | undefined): Map<string, Relationship> {
       const target = el.attrs.get('Target');
       if (id && target) rels.set(id, { target, external: el.attrs.get('TargetMode') === 'External' });
     },
-  });
+  }, budget);
   return rels;
 }
 
@@ -142,6 +143,8 @@ interface StoryOptions {
   /** "Header", "Footer", "Chart 1"; for notes and comments, each note gets its own label */
   label: string;
   rels: Map<string, Relationship>;
+  /** Shared by every part of the file, so the whole file is bounded */
+  budget: ParseBudget;
 }
 
 /**
@@ -330,7 +333,7 @@ function storyText(xml: string, options: StoryOptions, out: DocxTextSegment[]): 
         else emit(`${here()} (field code)`, text);
       } else if (collecting === 'value') value += text;
     },
-  });
+  }, options.budget);
   // Link addresses not reached through the text (a link on a picture, say) are still in the file.
   for (const [id, rel] of options.rels) {
     if (rel.external && !usedRels.has(id)) emit(`Link address in ${options.kind === 'body' ? 'Body' : options.label}`, linkText(rel.target));
@@ -368,7 +371,7 @@ const APP_PROPERTIES: Record<string, string> = {
  * custom.xml, named by its name attribute); each piece of text in it is a
  * segment "Document property: <name>".
  */
-function propertyText(xml: string, name: (el: XmlElement) => string, out: DocxTextSegment[]): void {
+function propertyText(xml: string, name: (el: XmlElement) => string, out: DocxTextSegment[], budget: ParseBudget): void {
   let depth = 0;
   let property = '';
   let text = '';
@@ -386,25 +389,25 @@ function propertyText(xml: string, name: (el: XmlElement) => string, out: DocxTe
     text(t) {
       if (depth >= 2) text += t;
     },
-  });
+  }, budget);
 }
 
-function settingsText(xml: string, out: DocxTextSegment[]): void {
+function settingsText(xml: string, out: DocxTextSegment[], budget: ParseBudget): void {
   scanXml(xml, {
     open(el) {
       if (!isW(el, 'docVar')) return;
       const value = el.attrs.get('val');
       if (value && /\S/.test(value)) out.push({ location: `Document variable: ${el.attrs.get('name') ?? 'unnamed'}`, text: value });
     },
-  });
+  }, budget);
 }
 
-function allText(xml: string, location: string, out: DocxTextSegment[]): void {
+function allText(xml: string, location: string, out: DocxTextSegment[], budget: ParseBudget): void {
   scanXml(xml, {
     text(t) {
       if (/\S/.test(t)) out.push({ location, text: t });
     },
-  });
+  }, budget);
 }
 
 /** Numbered parts (header1.xml, header2.xml, header10.xml) in their number order. */
@@ -422,12 +425,21 @@ function numbered(parts: Map<string, Uint8Array>, pattern: RegExp): Array<[strin
  * Identical segments (the same text box written twice, as Word does for
  * older readers) are kept once.
  */
-export function extractDocxText(bytes: Uint8Array, label = 'The document'): DocxTextSegment[] {
+export function extractDocxText(bytes: Uint8Array, label = 'The document', budget: ParseBudget = new ParseBudget()): DocxTextSegment[] {
   const parts = unpackDocx(bytes, label);
+  try {
+    return readDocxParts(parts, budget);
+  } catch (error) {
+    if (error instanceof ParseTooComplex) throw new AppError('INVALID_INPUT', tooComplexMessage(label, error, 'Word document'));
+    throw error;
+  }
+}
+
+function readDocxParts(parts: Map<string, Uint8Array>, budget: ParseBudget): DocxTextSegment[] {
   const text = (name: string) => decodeXmlBytes(parts.get(name)!);
-  const rels = (name: string) => readRels(parts.get(name.replace(/([^/]+)$/, '_rels/$1.rels')));
+  const rels = (name: string) => readRels(parts.get(name.replace(/([^/]+)$/, '_rels/$1.rels')), budget);
   const out: DocxTextSegment[] = [];
-  const story = (name: string, kind: StoryOptions['kind'], storyLabel: string) => storyText(text(name), { kind, label: storyLabel, rels: rels(name) }, out);
+  const story = (name: string, kind: StoryOptions['kind'], storyLabel: string) => storyText(text(name), { kind, label: storyLabel, rels: rels(name), budget }, out);
 
   story('word/document.xml', 'body', 'Body');
   for (const [name] of numbered(parts, /^word\/header(\d*)\.xml$/)) story(name, 'part', 'Header');
@@ -438,11 +450,11 @@ export function extractDocxText(bytes: Uint8Array, label = 'The document'): Docx
   for (const [name, n] of numbered(parts, /^word\/charts\/chart(\d*)\.xml$/)) story(name, 'part', `Chart ${n || 1}`);
   for (const [name, n] of numbered(parts, /^word\/diagrams\/data(\d*)\.xml$/)) story(name, 'part', `Diagram ${n || 1}`);
   if (parts.has('word/glossary/document.xml')) story('word/glossary/document.xml', 'part', 'Building blocks');
-  if (parts.has('docprops/core.xml')) propertyText(text('docprops/core.xml'), (el) => CORE_PROPERTIES[el.local] ?? el.local, out);
-  if (parts.has('docprops/app.xml')) propertyText(text('docprops/app.xml'), (el) => APP_PROPERTIES[el.local] ?? el.local, out);
-  if (parts.has('docprops/custom.xml')) propertyText(text('docprops/custom.xml'), (el) => el.attrs.get('name') ?? el.local, out);
-  if (parts.has('word/settings.xml')) settingsText(text('word/settings.xml'), out);
-  for (const [name] of numbered(parts, /^customxml\/item(\d+)\.xml$/)) allText(text(name), 'Custom XML data', out);
+  if (parts.has('docprops/core.xml')) propertyText(text('docprops/core.xml'), (el) => CORE_PROPERTIES[el.local] ?? el.local, out, budget);
+  if (parts.has('docprops/app.xml')) propertyText(text('docprops/app.xml'), (el) => APP_PROPERTIES[el.local] ?? el.local, out, budget);
+  if (parts.has('docprops/custom.xml')) propertyText(text('docprops/custom.xml'), (el) => el.attrs.get('name') ?? el.local, out, budget);
+  if (parts.has('word/settings.xml')) settingsText(text('word/settings.xml'), out, budget);
+  for (const [name] of numbered(parts, /^customxml\/item(\d+)\.xml$/)) allText(text(name), 'Custom XML data', out, budget);
 
   const seen = new Set<string>();
   return out.filter((s) => {

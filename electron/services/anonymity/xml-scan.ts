@@ -4,6 +4,13 @@
 // closes what it can, so a damaged part still gives up its words. Entity
 // declarations are never expanded (no DOCTYPE tricks), so a hostile part
 // cannot make it use more memory than the part itself.
+// The work is linear in the part: an end tag finds its element through a
+// count of the open elements of each name (not by searching the stack), no
+// pattern can run past the next "<", and every step is charged to a
+// ParseBudget, so a small hostile part (hundreds of thousands of stray end
+// tags, deep nesting, an enormous attribute) is refused, not a hang.
+
+import { ParseBudget } from '../../../shared/domain/parse-budget.ts';
 
 /** Short names for the namespaces the anonymity guard reads, transitional and strict alike. */
 const NAMESPACES = new Map<string, string>([
@@ -56,8 +63,11 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-const TAG = /<(\/?)([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// Names and attribute values never hold "<" (XML forbids it there), so a
+// failed match can read no further than the next "<": a run of "<a<a<a…"
+// costs as much as its length, not its length squared.
+const TAG = /<(\/?)([^\s/>!?<]+)((?:\s+[^\s=/><]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const ATTR = /([^\s=/><]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
 
 interface Open {
   qname: string;
@@ -65,9 +75,16 @@ interface Open {
   prefixes: Map<string, string>;
 }
 
-/** Walk an XML document, calling the visitor for each tag and each run of text. */
-export function scanXml(xml: string, visitor: XmlVisitor): void {
+/**
+ * Walk an XML document, calling the visitor for each tag and each run of
+ * text. Charges its work to `budget` (a fresh default one if none is given:
+ * pass one budget to every part of a file to bound the whole file), and
+ * throws ParseTooComplex when it runs out. Returns the budget.
+ */
+export function scanXml(xml: string, visitor: XmlVisitor, budget: ParseBudget = new ParseBudget()): ParseBudget {
   const stack: Open[] = [];
+  /** How many elements of each name are open: an end tag matching none is skipped without a search */
+  const openByName = new Map<string, number>();
   const rootPrefixes = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
   let prefixes = rootPrefixes;
   const len = xml.length;
@@ -76,11 +93,16 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     if (raw && visitor.text) visitor.text(decode ? decodeEntities(raw) : raw);
   };
   const closeTop = () => {
+    budget.step();
     const top = stack.pop()!;
+    const open = openByName.get(top.qname)!;
+    if (open === 1) openByName.delete(top.qname);
+    else openByName.set(top.qname, open - 1);
     prefixes = stack.length ? stack[stack.length - 1]!.prefixes : rootPrefixes;
     visitor.close?.(top.element);
   };
   while (i < len) {
+    budget.step();
     const lt = xml.indexOf('<', i);
     if (lt === -1) {
       emitText(xml.slice(i), true);
@@ -105,10 +127,12 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     }
     if (xml.startsWith('<!', lt)) {
       // A DOCTYPE, perhaps with an internal subset in [ ]: skipped, never expanded.
-      const bracket = xml.indexOf('[', lt);
+      // The "[" is looked for only before the first ">", so many "<!x>" cannot each search the whole part.
       const gt = xml.indexOf('>', lt);
-      const end = bracket !== -1 && (gt === -1 || bracket < gt) ? xml.indexOf(']>', bracket) : gt;
-      i = end === -1 ? len : end + (end === gt ? 1 : 2);
+      const within = xml.slice(lt, gt === -1 ? len : gt).indexOf('[');
+      const subset = within !== -1;
+      const end = subset ? xml.indexOf(']>', lt + within) : gt;
+      i = end === -1 ? len : end + (subset ? 2 : 1);
       continue;
     }
     TAG.lastIndex = lt;
@@ -122,17 +146,30 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     const [, slash, qname = '', attrText = '', selfClosing] = m;
     if (slash) {
       // Close the matching element, and any left open inside it; ignore an end tag that matches nothing.
-      const at = stack.map((o) => o.qname).lastIndexOf(qname);
-      if (at !== -1) while (stack.length > at) closeTop();
+      // Each element is closed once, so the closing costs no more than the opening did.
+      if (openByName.has(qname)) {
+        let top: Open | undefined;
+        do {
+          top = stack[stack.length - 1];
+          closeTop();
+        } while (top!.qname !== qname);
+      }
       continue;
     }
     const attrs = new Map<string, string>();
     let scoped = prefixes;
     for (const a of attrText.matchAll(ATTR)) {
+      budget.step();
       const name = a[1]!;
-      const value = decodeEntities(a[2] ?? a[3] ?? '');
+      const rawValue = a[2] ?? a[3] ?? '';
+      budget.attribute(rawValue.length);
+      const value = decodeEntities(rawValue);
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        if (scoped === prefixes) scoped = new Map(prefixes);
+        if (scoped === prefixes) {
+          // Copying the prefixes in scope is work too: many declarations on many elements must not be free.
+          budget.step(prefixes.size);
+          scoped = new Map(prefixes);
+        }
         scoped.set(name === 'xmlns' ? '' : name.slice(6), value);
         continue;
       }
@@ -150,8 +187,11 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
       visitor.close?.(element);
     } else {
       stack.push({ qname, element, prefixes: scoped });
+      budget.depth(stack.length);
+      openByName.set(qname, (openByName.get(qname) ?? 0) + 1);
       prefixes = scoped;
     }
   }
   while (stack.length) closeTop();
+  return budget;
 }

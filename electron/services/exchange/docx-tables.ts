@@ -1,4 +1,5 @@
 import type { SourceTable } from '../../../shared/domain/action-plan-import.ts';
+import { ParseBudget, ParseTooComplex, tooComplexMessage } from '../../../shared/domain/parse-budget.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { decodeXmlBytes, scanXml } from '../anonymity/xml-scan.ts';
 import { readOfficeZip } from './safe-zip.ts';
@@ -31,7 +32,7 @@ interface Cell {
   hMergeContinue: boolean;
 }
 
-export function docxTables(bytes: Uint8Array, label: string): SourceTable[] {
+export function docxTables(bytes: Uint8Array, label: string, budget: ParseBudget = new ParseBudget()): SourceTable[] {
   const parts = readOfficeZip(bytes, label, 'docx', (name) => WORD_PARTS.test(name));
   const xml = decodeXmlBytes(parts.get('word/document.xml')!);
   const raw: Array<Array<{ cells: Cell[]; gridBefore: number }>> = [];
@@ -138,8 +139,9 @@ export function docxTables(bytes: Uint8Array, label: string): SourceTable[] {
       text(t) {
         if (inText) add(t);
       },
-    });
+    }, budget);
   } catch (error) {
+    if (error instanceof ParseTooComplex) throw new AppError('INVALID_INPUT', tooComplexMessage(label, error, 'action plan'));
     if (error instanceof CellTooBig) {
       throw new AppError('INVALID_INPUT', `${label} was not imported: one of its table cells holds more than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters, far more than any action plan, so it may be damaged or deliberately malformed.`);
     }
@@ -147,24 +149,36 @@ export function docxTables(bytes: Uint8Array, label: string): SourceTable[] {
     throw error;
   }
 
-  return raw.map((rowsOfTable, t) => {
-    const grid: string[][] = [];
-    for (const r of rowsOfTable) {
-      const out: string[] = Array.from({ length: r.gridBefore }, () => '');
-      for (const c of r.cells) {
-        const column = out.length;
-        if (c.hMergeContinue && column > 0) {
-          out.push(out[column - 1]!);
-          continue;
-        }
-        let text = c.text.replace(/[ \t]+\n/g, '\n').trim();
-        if (c.vMerge === 'continue') text = grid[grid.length - 1]?.[column] ?? '';
-        for (let i = 0; i < c.span; i++) out.push(text);
+  try {
+    return raw.map((rowsOfTable, t) => gridOf(rowsOfTable, t, budget));
+  } catch (error) {
+    if (error instanceof ParseTooComplex) throw new AppError('INVALID_INPUT', tooComplexMessage(label, error, 'action plan'));
+    throw error;
+  }
+}
+
+/** One table as a full grid: merges undone, every row as wide as the widest (charged to the budget, as spans can multiply cells). */
+function gridOf(rowsOfTable: Array<{ cells: Cell[]; gridBefore: number }>, t: number, budget: ParseBudget): SourceTable {
+  const grid: string[][] = [];
+  for (const r of rowsOfTable) {
+    const out: string[] = Array.from({ length: r.gridBefore }, () => '');
+    for (const c of r.cells) {
+      const column = out.length;
+      if (c.hMergeContinue && column > 0) {
+        out.push(out[column - 1]!);
+        continue;
       }
-      grid.push(out);
+      let text = c.text.replace(/[ \t]+\n/g, '\n').trim();
+      if (c.vMerge === 'continue') text = grid[grid.length - 1]?.[column] ?? '';
+      budget.step(c.span);
+      for (let i = 0; i < c.span; i++) out.push(text);
     }
-    const width = Math.max(0, ...grid.map((r) => r.length));
-    for (const r of grid) while (r.length < width) r.push('');
-    return { label: `Table ${t + 1}`, rows: grid, rowLabel: (index: number) => `Table ${t + 1}, row ${index + 1}` };
-  });
+    grid.push(out);
+  }
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  for (const r of grid) {
+    budget.step(width - r.length);
+    while (r.length < width) r.push('');
+  }
+  return { label: `Table ${t + 1}`, rows: grid, rowLabel: (index: number) => `Table ${t + 1}, row ${index + 1}` };
 }

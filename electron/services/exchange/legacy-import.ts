@@ -14,7 +14,10 @@ import {
   type UnderstoodRow,
 } from '../../../shared/domain/action-plan-import.ts';
 import { parseCsv } from '../../../shared/domain/csv-parse.ts';
+import { ParseBudget, ParseTooComplex, tooComplexMessage } from '../../../shared/domain/parse-budget.ts';
+import { cutInput, quoteInput, shownPath } from '../../../shared/domain/quote-input.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
+import { checkNameLength } from '../file-names.ts';
 import { ensureApplicability } from '../progress/progress-queries.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
@@ -31,6 +34,8 @@ import { sheetTables, xlsxSheets } from './xlsx-read.ts';
 // transaction, and records it in the audit log.
 
 export const MAX_ACTION_PLAN_BYTES = 50 * 1024 * 1024;
+/** Most fields one CSV row may have: spreadsheets add empty columns, but never thousands. */
+export const MAX_CSV_COLUMNS = 1_000;
 export type PlanFileKind = 'docx' | 'xlsx' | 'csv';
 
 export interface ReadActionPlan {
@@ -59,17 +64,27 @@ function csvTables(bytes: Buffer, label: string): SourceTable[] {
   if (starts(0x44, 0x48, 0x52, 0x54, 0x50, 0x41, 0x43, 0x4b)) throw new AppError('INVALID_INPUT', `${label} is a DHR Tracker exchange package, not a CSV file. Import it with "Import package" instead.`);
   const text = decodeCsv(bytes);
   if (text.includes('\u0000')) throw new AppError('INVALID_INPUT', `${label} is not a CSV file: it holds binary data. Save the spreadsheet as CSV (comma delimited), then import that copy.`);
-  const parsed = parseCsv(text, { maxField: MAX_CELL_CHARS, maxRows: MAX_ROWS });
-  if (!parsed.ok) throw new AppError('INVALID_INPUT', `${label} was not imported: ${parsed.reason.replace(/\.$/, '')}.`);
-  const width = Math.max(0, ...parsed.rows.map((r) => r.length));
-  const rows = parsed.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => '')]);
-  return [{ label: 'The file', rows, rowLabel: (i) => `Row ${i + 1}` }];
+  const budget = new ParseBudget();
+  try {
+    const parsed = parseCsv(text, { maxField: MAX_CELL_CHARS, maxRows: MAX_ROWS, maxColumns: MAX_CSV_COLUMNS, budget });
+    if (!parsed.ok) throw new AppError('INVALID_INPUT', `${label} was not imported: ${parsed.reason.replace(/\.$/, '')}.`);
+    const width = Math.max(0, ...parsed.rows.map((r) => r.length));
+    const rows = parsed.rows.map((r) => {
+      budget.step(width);
+      return [...r, ...Array.from({ length: width - r.length }, () => '')];
+    });
+    return [{ label: 'The file', rows, rowLabel: (i) => `Row ${i + 1}` }];
+  } catch (error) {
+    if (error instanceof ParseTooComplex) throw new AppError('INVALID_INPUT', tooComplexMessage(label, error, 'action plan'));
+    throw error;
+  }
 }
 
 /** Read an action plan file: refuses anything that is not a sound .docx, .xlsx or .csv, with a message saying what it is. */
 export function readActionPlanFile(file: string): ReadActionPlan {
   const abs = path.resolve(file);
-  const label = path.basename(abs);
+  checkNameLength(abs);
+  const label = shownPath(path.basename(abs));
   const extension = path.extname(abs).toLowerCase().slice(1);
   if (extension === 'doc' || extension === 'xls') {
     throw new AppError('INVALID_INPUT', `${label} is an older Office file (.${extension}). Open it and save it as ${extension === 'doc' ? 'a Word Document (.docx)' : 'an Excel Workbook (.xlsx)'}, then import that copy.`);
@@ -81,9 +96,9 @@ export function readActionPlanFile(file: string): ReadActionPlan {
   try {
     stat = fs.statSync(abs);
   } catch {
-    throw new AppError('FILE_NOT_FOUND', `There is no file at ${abs}. Check the name and folder.`);
+    throw new AppError('FILE_NOT_FOUND', `There is no file at ${shownPath(abs)}. Check the name and folder.`);
   }
-  if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `${abs} is a folder. Choose the action plan file itself.`);
+  if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `${shownPath(abs)} is a folder. Choose the action plan file itself.`);
   if (stat.size > MAX_ACTION_PLAN_BYTES) throw new AppError('INVALID_INPUT', `${label} is larger than ${MAX_ACTION_PLAN_BYTES / 1024 / 1024} MB, far larger than any action plan, so it was not read.`);
   const bytes = fs.readFileSync(abs);
   const kind = extension as PlanFileKind;
@@ -145,7 +160,7 @@ function reviewHeader(db: Db, reviewId: string): ReviewHeader {
 /** The review with this reference, in any case. */
 export function reviewIdForReference(db: Db, reference: string): string {
   const row = db.prepare('SELECT id FROM reviews WHERE reference = ? COLLATE NOCASE AND deleted_at IS NULL').get(reference.trim()) as { id: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `There is no review with the reference ${reference}. List the reviews with dhr reviews list.`);
+  if (!row) throw new AppError('NOT_FOUND', `There is no review with the reference ${cutInput(reference)}. List the reviews with dhr reviews list.`);
   return row.id;
 }
 
@@ -271,7 +286,7 @@ export function applyActionPlan(store: Store, preview: ActionPlanPreview, choice
     for (const match of preview.agencies) {
       const choice = choices[match.name];
       if (choice && choice !== 'new') {
-        if (!known.has(choice)) throw new AppError('NOT_FOUND', `The agency chosen for "${match.name}" no longer exists. Preview the import again.`);
+        if (!known.has(choice)) throw new AppError('NOT_FOUND', `The agency chosen for ${quoteInput(match.name)} no longer exists. Preview the import again.`);
         agencyIds.set(matchKey(match.name), choice);
         continue;
       }
@@ -374,16 +389,16 @@ export function parseMappingOption(text: string, columns: ActionPlanPreview['col
   const mapping: ColumnMapping = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
-    if (eq === -1) throw new AppError('INVALID_INPUT', `--map "${part}" needs the form Field=Column, such as Recommendation=Col A or "Target date=Deadline".`);
+    if (eq === -1) throw new AppError('INVALID_INPUT', `--map ${quoteInput(part)} needs the form Field=Column, such as Recommendation=Col A or "Target date=Deadline".`);
     const fieldWord = part.slice(0, eq).toLowerCase().replace(/[^a-z]/g, '');
     const field = words[fieldWord];
-    if (!field) throw new AppError('INVALID_INPUT', `--map: "${part.slice(0, eq)}" is not a field. Fields: Number, Recommendation, Scope, Action, Lead agency, Milestones, Target date, Completion, Outcome, Status.`);
+    if (!field) throw new AppError('INVALID_INPUT', `--map: ${quoteInput(part.slice(0, eq))} is not a field. Fields: Number, Recommendation, Scope, Action, Lead agency, Milestones, Target date, Completion, Outcome, Status.`);
     const columnText = part.slice(eq + 1).trim();
     const letter = /^(?:col(?:umn)?\s*)?([A-Za-z]{1,2})$/i.exec(columnText);
     const byHeader = columns.find((c) => c.header.toLowerCase() === columnText.toLowerCase());
     const index = byHeader ? byHeader.index : letter ? columns.find((c) => columnLetter(c.index) === letter[1]!.toUpperCase())?.index : undefined;
     if (index === undefined) {
-      throw new AppError('INVALID_INPUT', `--map: there is no column "${columnText}". The columns are: ${columns.map((c) => `${columnLetter(c.index)} (${c.header})`).join(', ')}.`);
+      throw new AppError('INVALID_INPUT', `--map: there is no column ${quoteInput(columnText)}. The columns are: ${columns.map((c) => `${columnLetter(c.index)} (${cutInput(c.header, 40)})`).join(', ')}.`);
     }
     mapping[field] = index;
   }

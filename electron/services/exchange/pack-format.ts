@@ -1,4 +1,5 @@
 import { createHash, createHmac, createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { constants } from 'node:buffer';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase.ts';
@@ -39,6 +40,8 @@ export const SCRYPT = { log2N: 17, r: 8, p: 1 } as const;
 export const MAX_PACKAGE_BYTES = 512 * 1024 * 1024;
 export const MAX_RECORDS_BYTES = 1024 * 1024 * 1024;
 const MAX_METADATA_BYTES = 64 * 1024;
+/** The records are read as one string, which cannot be longer than this */
+const MAX_JSON_CHARS = Math.min(MAX_RECORDS_BYTES, constants.MAX_STRING_LENGTH);
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 const gzip = promisify(zlib.gzip);
@@ -177,6 +180,10 @@ async function unpackRecords(plain: Buffer, label: string): Promise<unknown> {
       throw new AppError('INVALID_INPUT', `${label} would unpack to more than ${MAX_RECORDS_BYTES / 1024 / 1024} MB of records, far more than any partnership holds, so it was not read. Nothing was imported.`);
     }
     throw tampered(label);
+  }
+  // Longer than the longest string JavaScript can hold: reading it would fail with a message that blames tampering.
+  if (json.length > MAX_JSON_CHARS) {
+    throw new AppError('INVALID_INPUT', `${label} holds more records than can be read at once (over ${Math.floor(MAX_JSON_CHARS / 1024 / 1024)} MB of them), far more than any partnership holds, so it was not read. Ask the sender to export one district at a time. Nothing was imported.`);
   }
   try {
     return JSON.parse(json.toString('utf8'));

@@ -12,6 +12,8 @@ import { checkPackagePassphrase, FORMAT_VERSION, MAX_PACKAGE_BYTES, openPackage,
 import { applyPlan, planImport, type ImportPlan } from './pack-merge.ts';
 import { countRows, readOpenedPackage, recordsJson, type PackageMetadata, type PackageScope, type PackageTables } from './pack-records.ts';
 import { collectRecords } from './pack-select.ts';
+import { quoteInput, shownPath } from '../../../shared/domain/quote-input.ts';
+import { checkNameLength } from '../file-names.ts';
 
 // Exchange packages end to end: make one from the store, and read one,
 // preview it and apply it. The handlers, the CLI and the tests all come
@@ -42,7 +44,7 @@ export function districtIdByName(db: Db, name: string): string {
   const row = db.prepare('SELECT id FROM districts WHERE name = ? COLLATE NOCASE OR short_name = ? COLLATE NOCASE').get(name.trim(), name.trim()) as { id: string } | undefined;
   if (row) return row.id;
   const names = (db.prepare('SELECT name FROM districts ORDER BY sort_order, name').all() as Array<{ name: string }>).map((d) => d.name);
-  throw new AppError('NOT_FOUND', names.length ? `There is no district called "${name}". The districts are: ${names.join(', ')}.` : `There is no district called "${name}": this store has no districts yet.`);
+  throw new AppError('NOT_FOUND', names.length ? `There is no district called ${quoteInput(name)}. The districts are: ${names.join(', ')}.` : `There is no district called ${quoteInput(name)}: this store has no districts yet.`);
 }
 
 function scopeFor(db: Db, districtId: string | null): PackageScope {
@@ -105,14 +107,15 @@ export interface ReadPackage {
 /** Read a package file from disk, checking size first. */
 export function readPackageBytes(file: string): Buffer {
   const abs = path.resolve(file);
+  checkNameLength(abs);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(abs);
   } catch {
-    throw new AppError('FILE_NOT_FOUND', `There is no file at ${abs}. Check the name and folder.`);
+    throw new AppError('FILE_NOT_FOUND', `There is no file at ${shownPath(abs)}. Check the name and folder.`);
   }
-  if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `${abs} is a folder. Choose the .dhrpack file itself.`);
-  if (stat.size > MAX_PACKAGE_BYTES) throw new AppError('INVALID_INPUT', `${path.basename(abs)} is larger than ${MAX_PACKAGE_BYTES / 1024 / 1024} MB, far more than any partnership's records, so it was not read.`);
+  if (stat.isDirectory()) throw new AppError('INVALID_INPUT', `${shownPath(abs)} is a folder. Choose the .dhrpack file itself.`);
+  if (stat.size > MAX_PACKAGE_BYTES) throw new AppError('INVALID_INPUT', `${shownPath(path.basename(abs))} is larger than ${MAX_PACKAGE_BYTES / 1024 / 1024} MB, far more than any partnership's records, so it was not read.`);
   return fs.readFileSync(abs);
 }
 
@@ -121,7 +124,7 @@ export async function readPackage(file: string, passphrase: string, onProgress?:
   const progress = onProgress ?? (() => {});
   progress('Checking the package', 0, 4);
   const bytes = readPackageBytes(file);
-  const label = path.basename(file);
+  const label = shownPath(path.basename(file));
   progress('Unlocking the package', 1, 4);
   const opened = await openPackage(bytes, passphrase, label);
   progress('Checking its records', 2, 4);

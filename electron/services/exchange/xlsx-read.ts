@@ -1,5 +1,6 @@
 import type { SourceTable } from '../../../shared/domain/action-plan-import.ts';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
+import { ParseBudget, ParseTooComplex, tooComplexMessage } from '../../../shared/domain/parse-budget.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { decodeXmlBytes, scanXml, type XmlElement } from '../anonymity/xml-scan.ts';
 import { MAX_CELL_CHARS, MAX_ROWS } from './docx-tables.ts';
@@ -51,7 +52,7 @@ export function excelSerialToIso(serial: number, date1904: boolean): string | nu
   return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function relsTargets(xml: string): Map<string, string> {
+function relsTargets(xml: string, budget: ParseBudget): Map<string, string> {
   const map = new Map<string, string>();
   scanXml(xml, {
     open(el) {
@@ -61,7 +62,7 @@ function relsTargets(xml: string): Map<string, string> {
         if (id && target) map.set(id, target);
       }
     },
-  });
+  }, budget);
   return map;
 }
 
@@ -70,7 +71,7 @@ function sheetPath(target: string): string {
   return (t.startsWith('/') ? t.slice(1) : `xl/${t}`).toLowerCase().replace(/\/\.\//g, '/');
 }
 
-export function xlsxSheets(bytes: Uint8Array, label: string): WorkbookSheet[] {
+export function xlsxSheets(bytes: Uint8Array, label: string, budget: ParseBudget = new ParseBudget()): WorkbookSheet[] {
   const parts = readOfficeZip(bytes, label, 'xlsx', (name) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedstrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(name));
   const text = (name: string) => {
     const part = parts.get(name);
@@ -85,8 +86,8 @@ export function xlsxSheets(bytes: Uint8Array, label: string): WorkbookSheet[] {
         if (isMain(el, 'sheet')) sheets.push({ name: el.attrs.get('name') ?? `Sheet ${sheets.length + 1}`, rid: el.attrs.get('id') ?? '', hidden: (el.attrs.get('state') ?? 'visible') !== 'visible' });
         if (isMain(el, 'workbookPr')) date1904 = ['1', 'true'].includes(el.attrs.get('date1904') ?? '');
       },
-    });
-    const rels = relsTargets(text('xl/_rels/workbook.xml.rels') ?? '');
+    }, budget);
+    const rels = relsTargets(text('xl/_rels/workbook.xml.rels') ?? '', budget);
 
     // Shared strings: each <si> is the text of its <t>s, leaving out phonetic guides (<rPh>).
     const shared: string[] = [];
@@ -114,7 +115,7 @@ export function xlsxSheets(bytes: Uint8Array, label: string): WorkbookSheet[] {
           if (si.length > MAX_CELL_CHARS) throw new Refusal(`one of its cells holds more than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters, the most Excel itself allows`);
         }
       },
-    });
+    }, budget);
 
     // Styles: which cell formats are dates.
     const customFormats = new Map<number, string>();
@@ -133,7 +134,7 @@ export function xlsxSheets(bytes: Uint8Array, label: string): WorkbookSheet[] {
       close(el) {
         if (isMain(el, 'cellXfs')) inCellXfs = false;
       },
-    });
+    }, budget);
 
     const out: WorkbookSheet[] = [];
     let totalRows = 0;
@@ -194,16 +195,23 @@ export function xlsxSheets(bytes: Uint8Array, label: string): WorkbookSheet[] {
           value += t;
           if (value.length > MAX_CELL_CHARS) throw new Refusal(`one of its cells holds more than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters, the most Excel itself allows`);
         },
-      });
+      }, budget);
       // Only the area that holds values: a merge reaching to row 1,048,576 adds nothing beyond it.
-      const lastRow = Math.max(0, ...cells.keys());
-      const lastCol = Math.max(0, ...[...cells.values()].flatMap((r) => [...r.keys()]));
+      // (A loop, not Math.max(...all): spreading millions of cells into one call overflows the stack.)
+      let lastRow = 0;
+      let lastCol = 0;
+      for (const [r, row] of cells) {
+        lastRow = Math.max(lastRow, r);
+        for (const c of row.keys()) lastCol = Math.max(lastCol, c);
+      }
       for (const [r1, c1, r2, c2] of merges) {
         const top = cells.get(r1)?.get(c1);
         if (top === undefined) continue;
         for (let r = r1; r <= Math.min(r2, lastRow); r++) {
           for (let c = c1; c <= Math.min(c2, lastCol); c++) {
             if (r === r1 && c === c1) continue;
+            // Many overlapping merges over a wide area would otherwise fill the same cells again and again.
+            budget.step();
             let row = cells.get(r);
             if (!row) cells.set(r, (row = new Map()));
             row.set(c, top);
@@ -213,12 +221,16 @@ export function xlsxSheets(bytes: Uint8Array, label: string): WorkbookSheet[] {
       totalRows += lastRow;
       if (totalRows > MAX_ROWS * 2) throw new Refusal(`its sheets have more than ${(MAX_ROWS * 2).toLocaleString('en-GB')} rows, far more than any action plan`);
       const rows: string[][] = [];
-      for (let r = 1; r <= lastRow; r++) rows.push(Array.from({ length: lastCol }, (_, c) => cells.get(r)?.get(c + 1) ?? ''));
+      for (let r = 1; r <= lastRow; r++) {
+        budget.step(lastCol);
+        rows.push(Array.from({ length: lastCol }, (_, c) => cells.get(r)?.get(c + 1) ?? ''));
+      }
       out.push({ name: sheet.name, rows });
     }
     if (sharedTotal > 50 * 1024 * 1024) throw new Refusal('its text is larger than 50 MB, far more than any action plan');
     return out;
   } catch (error) {
+    if (error instanceof ParseTooComplex) throw new AppError('INVALID_INPUT', tooComplexMessage(label, error, 'action plan'));
     if (error instanceof Refusal) throw new AppError('INVALID_INPUT', `${label} was not imported: ${error.message}, so it may be damaged or deliberately malformed.`);
     throw error;
   }

@@ -8,6 +8,7 @@ import { loadActionPlan, type ActionPlanData } from './action-plan-data.ts';
 import { actionPlanDocx } from './action-plan-docx.ts';
 import { safeFileName } from './docx-common.ts';
 import { recommendationsDocx } from './recommendations-docx.ts';
+import { cutInput } from '../../../shared/domain/quote-input.ts';
 
 // The Word exports of one review, as the app and the CLI both make them:
 // build the document, then (once written) record the export in the audit log.
@@ -70,6 +71,6 @@ export function recordReviewExport(store: Store, built: Pick<BuiltReviewExport, 
 /** A review's id from its reference, ignoring case, for the command line. */
 export function reviewIdByReference(db: Db, reference: string): string {
   const row = db.prepare('SELECT id FROM reviews WHERE reference = ? COLLATE NOCASE AND deleted_at IS NULL').get(reference.trim()) as { id: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `There is no review with the reference ${reference}. dhr reviews list shows the references.`);
+  if (!row) throw new AppError('NOT_FOUND', `There is no review with the reference ${cutInput(reference)}. dhr reviews list shows the references.`);
   return row.id;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { guardForPublication } from '../anonymity/anonymity-guard.ts';
 import { safeFileName } from '../exports/docx-common.ts';
-import { writeExportFile } from '../exports/write-export-file.ts';
+import { writeExportFile, type ExportWriteOptions } from '../exports/write-export-file.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Db } from '../store/sqlite.ts';
@@ -98,8 +98,8 @@ export async function buildCountywideReport(db: Db, options: { from: string; to:
 }
 
 /** Write the built report to the chosen file (all or nothing) and record it in the audit log. */
-export function saveReport(store: Store, built: BuiltReport, chosen: string, actor: string): { file: string; bytes: number } {
-  const written = writeExportFile(chosen, built.bytes, 'docx');
+export function saveReport(store: Store, built: BuiltReport, chosen: string, actor: string, options: ExportWriteOptions = {}): { file: string; bytes: number } {
+  const written = writeExportFile(chosen, built.bytes, 'docx', options);
   store.db.transaction(() => {
     appendAudit(store.db, store.installationId, {
       actor,

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/ipc/errors.ts';
 import { listStatuses } from '../statuses/status-handlers.ts';
 import { readSettings } from '../store/settings-store.ts';
 import type { Db } from '../store/sqlite.ts';
+import { quoteInput } from '../../../shared/domain/quote-input.ts';
 
 // What both reports share: the partnership's settings and status key, the
 // steps they report progress in, and checking the dates and districts they
@@ -68,7 +69,7 @@ export function parseDateInput(value: string): string | null {
 /** The date, or a clear refusal naming what was asked for. */
 export function requireDate(value: string, what: string): string {
   const iso = parseDateInput(value);
-  if (!iso) throw new AppError('INVALID_INPUT', `${what} "${value}" is not a real date. Give it as dd/mm/yyyy or yyyy-mm-dd, such as 21/11/2026.`, { [what]: 'Enter a real date.' });
+  if (!iso) throw new AppError('INVALID_INPUT', `${what} ${quoteInput(value)} is not a real date. Give it as dd/mm/yyyy or yyyy-mm-dd, such as 21/11/2026.`, { [what]: 'Enter a real date.' });
   return iso;
 }
 
@@ -114,7 +115,7 @@ export function districtById(db: Db, id: string): DistrictRow {
 export function districtByName(db: Db, asked: string): DistrictRow {
   const wanted = asked.trim().replace(/\s+/g, ' ');
   const row = db.prepare('SELECT id, name, retired_at AS retiredAt FROM districts WHERE name = ? COLLATE NOCASE').get(wanted) as { id: string; name: string; retiredAt: string | null } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `There is no district called "${wanted}". Districts: ${currentDistrictNames(db)}.`);
+  if (!row) throw new AppError('NOT_FOUND', `There is no district called ${quoteInput(wanted)}. Districts: ${currentDistrictNames(db)}.`);
   if (row.retiredAt) throw new AppError('INVALID_INPUT', `${row.name} is retired, so it has no progress to report. Current districts: ${currentDistrictNames(db)}.`);
   return { id: row.id, name: row.name, retired: false };
 }

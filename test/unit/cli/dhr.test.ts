@@ -127,7 +127,7 @@ describe('dhr bad input: one clear line, non-zero exit, nothing created or chang
     ['a read-only place', () => ['init', '--db', '/sys/dhr-cli.dhr'], undefined, /read-only or you do not have permission/],
     ['a short passphrase', () => ['init', '--db', path.join(dir, 'short.dhr')], { DHR_PASSPHRASE: 'short' }, /at least 12 characters/],
     ['no passphrase and no terminal', () => ['init', '--db', path.join(dir, 'none.dhr')], {}, /Set DHR_PASSPHRASE/],
-    ['an unknown flag', () => ['stats', '--db', path.join(dir, 'x.dhr'), '--force'], undefined, /Unknown option '--force'.*dhr --help/],
+    ['an unknown flag', () => ['stats', '--db', path.join(dir, 'x.dhr'), '--overwrite'], undefined, /Unknown option '--overwrite'.*dhr --help/],
     ['an unknown command', () => ['destroy', '--db', path.join(dir, 'x.dhr')], undefined, /Unknown command "destroy"/],
     ['a missing --db', () => ['stats'], undefined, /needs --db FILE/],
     ['names list without --review', () => ['names', 'list', '--db', path.join(dir, 'x.dhr')], undefined, /needs --review REF/],

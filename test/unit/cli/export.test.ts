@@ -55,10 +55,14 @@ describe('dhr export action-plan', () => {
     for (const person of REVIEW.people) expect(allXml).not.toContain(person.realName);
   });
 
-  it('replaces an existing .docx', () => {
+  it('leaves an existing .docx as it is, saying how to replace it, and replaces it with --force', () => {
     const out = path.join(dir, 'again.docx');
     fs.writeFileSync(out, 'an older export');
-    expect(dhr(['export', 'action-plan', '--db', db, '--review', REVIEW.reference, '--out', out]).code).toBe(0);
+    const refused = dhr(['export', 'action-plan', '--db', db, '--review', REVIEW.reference, '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`dhr: ${out} already exists, and was left as it is. Add --force to replace it, or choose another file name.\n`);
+    expect(fs.readFileSync(out, 'utf8')).toBe('an older export');
+    expect(dhr(['export', 'action-plan', '--db', db, '--review', REVIEW.reference, '--out', out, '--force']).code).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -96,7 +100,7 @@ describe('dhr export bad input: one clear line, non-zero exit, nothing written',
     ['no --out', () => ['export', 'action-plan', '--db', db, '--review', ref], /^dhr: The export action-plan command needs --out FILE\.docx, the Word file to write\.$/, 2],
     ['no --review', () => ['export', 'recommendations', '--db', db, '--out', path.join(dir, 'x.docx')], /^dhr: The export recommendations command needs --review REF/, 2],
     ['no --db', () => ['export', 'action-plan', '--review', ref, '--out', path.join(dir, 'x.docx')], /needs --db FILE/, 2],
-    ['an --out that is not .docx', () => ['export', 'action-plan', '--db', db, '--review', ref, '--out', notes], /--out must name a Word file ending in \.docx.*notes\.txt does not\.$/, 2],
+    ['an --out that is not .docx', () => ['export', 'action-plan', '--db', db, '--review', ref, '--out', notes], /--out must name a Word file ending in \.docx.*notes\.txt" does not\.$/, 2],
     ['the store as --out', () => ['export', 'action-plan', '--db', db, '--review', ref, '--out', db], /--out must name a Word file ending in \.docx/, 2],
     ['an unknown export', () => ['export', 'minutes', '--db', db, '--review', ref, '--out', path.join(dir, 'x.docx')], /Unknown command "export minutes"/, 2],
     ['export without a verb', () => ['export', '--db', db], /dhr export action-plan \| recommendations/, 2],
@@ -128,6 +132,7 @@ describe('dhr export bad input: one clear line, non-zero exit, nothing written',
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dhr export action-plan --db FILE --review REF --out FILE.docx');
     expect(r.stdout).toContain('dhr export recommendations --db FILE --review REF --out FILE.docx');
-    expect(r.stdout).toMatch(/An existing\s+\.docx file there is replaced/);
+    expect(r.stdout).toMatch(/An existing file there is left as it\s+is unless --force is given/);
+    expect(r.stdout).toMatch(/--force\s+Replace a file already at --out/);
   });
 });

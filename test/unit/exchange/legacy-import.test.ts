@@ -280,6 +280,27 @@ describe('hostile and wrong files are refused, and the store is unchanged', () =
     expect(text).toBe('&b;&A');
   });
 
+  it('refuses files too complex to be real action plans: deep nesting, overlapping merges, rows of separators', () => {
+    // A few KB that unpack to 200,000 paragraphs left open: refused at once, not read for minutes.
+    const deep = docxWithBody(`${'<w:p><w:r><w:t>x</w:t></w:r>'.repeat(200_000)}${'</w:x>'.repeat(200_000)}`, {}, '');
+    expect(deep.length).toBeLessThan(16 * 1024);
+    expect(refuse('deep.docx', deep)).toMatch(/^deep\.docx was not read: its contents are nested more than 1,000 levels deep, which is too complex or too large to be a real action plan.*save it as a new file/);
+    // Stray end tags alone are harmless: the plan's table is still read.
+    const stray = docxWithBody(`${tableXml([['Recommendation', 'Action'], ['Train staff', 'Book the course']])}${'</w:tc>'.repeat(200_000)}`);
+    expect(readActionPlanFile(tempFile(out.dir, 'stray.docx', stray)).tables[0]!.rows).toHaveLength(2);
+    // Thousands of merges, each over the whole used area, would fill the same cells again and again.
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const merges = Array.from({ length: 5000 }, () => '<mergeCell ref="A1:GR20000"/>').join('');
+    const workbook = zipOf({
+      'xl/workbook.xml': `<workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Recommendation</t></is></c></row><row r="20000"><c r="GR20000" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells>${merges}</mergeCells></worksheet>`,
+    });
+    expect(refuse('merges.xlsx', workbook)).toMatch(/^merges\.xlsx was not read: it holds more than 20,000,000 elements, which is too complex or too large to be a real action plan/);
+    // One row of a million separators.
+    expect(refuse('commas.csv', `Recommendation,Action\n${','.repeat(1_000_000)}\n`)).toMatch(/^commas\.csv was not imported: Row 2 has more than 1,000 columns, far more than any action plan\.$/);
+  });
+
   it('refuses path traversal inside the archive', () => {
     expect(refuse('climb.docx', docxWithBody(tableXml([['Recommendation', 'Action']]), { '../../evil.txt': 'x' }))).toMatch(/holds a file named "\.\.\/\.\.\/evil\.txt", which points outside the document/);
     expect(refuse('abs.xlsx', zipOf({ '/etc/passwd': 'x', 'xl/workbook.xml': '<workbook/>' }))).toMatch(/points outside the document/);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportTarget, writeExportFile } from '../../../electron/services/exports/write-export-file.ts';
+import { checkExportLocation, exportTarget, writeExportFile } from '../../../electron/services/exports/write-export-file.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { tempDir } from '../../support/temp.ts';
 
@@ -122,5 +122,56 @@ describe('writeExportFile', () => {
     });
     expect(fs.readFileSync(target, 'utf8')).toBe('the previous export');
     expect(listing(dir)).toEqual(['plan.docx']);
+  });
+
+  it("with existing: 'refuse' (the command line without --force), an existing file is left whole, and the message says what to do", () => {
+    const target = path.join(dir, 'draft.docx');
+    fs.writeFileSync(target, 'someone else’s draft');
+    for (const run of [() => checkExportLocation(target, 'docx', { existing: 'refuse' }), () => writeExportFile(target, bytes('new'), 'docx', { existing: 'refuse' })]) {
+      const error = failure(run);
+      expect(error.code).toBe('FILE_EXISTS');
+      expect(error.message).toBe(`${target} already exists, and was left as it is. Add --force to replace it, or choose another file name.`);
+    }
+    expect(fs.readFileSync(target, 'utf8')).toBe('someone else’s draft');
+    expect(listing(dir)).toEqual(['draft.docx']);
+    // A new name is written as before.
+    expect(writeExportFile(path.join(dir, 'new.docx'), bytes('fresh'), 'docx', { existing: 'refuse' }).bytes).toBe(5);
+    expect(fs.readFileSync(path.join(dir, 'new.docx'), 'utf8')).toBe('fresh');
+    expect(fs.statSync(path.join(dir, 'new.docx')).nlink).toBe(1);
+  });
+
+  it("with existing: 'refuse', a file that appears between the check and the write is not replaced", () => {
+    const target = path.join(dir, 'race.docx');
+    // The check passes; then another program saves the same name before the export is placed.
+    checkExportLocation(target, 'docx', { existing: 'refuse' });
+    const open = fs.openSync;
+    let raced = false;
+    const spy = (file: fs.PathLike, ...rest: unknown[]) => {
+      if (!raced && String(file).endsWith('.tmp')) {
+        raced = true;
+        fs.writeFileSync(target, 'saved meanwhile');
+      }
+      return (open as (...a: unknown[]) => number)(file, ...rest);
+    };
+    (fs as { openSync: unknown }).openSync = spy;
+    try {
+      expect(failure(() => writeExportFile(target, bytes('new'), 'docx', { existing: 'refuse' })).code).toBe('FILE_EXISTS');
+    } finally {
+      (fs as { openSync: unknown }).openSync = open;
+    }
+    expect(raced).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe('saved meanwhile');
+    expect(listing(dir)).toEqual(['race.docx']);
+  });
+
+  it('refuses a name longer than any file system allows, saying so and echoing only the start and end of it', () => {
+    const chosen = path.join(dir, `${'n'.repeat(300)}.docx`);
+    for (const run of [() => checkExportLocation(chosen, 'docx'), () => writeExportFile(chosen, bytes('x'), 'docx')]) {
+      const error = failure(run);
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).toMatch(/^The file name "n+…n+\.docx" is 305 characters long, and a name can have at most 255\. Choose a shorter name\.$/);
+      expect(error.message.length).toBeLessThan(200);
+    }
+    expect(listing(dir)).toEqual([]);
   });
 });
