@@ -69,14 +69,14 @@ describe('dhr pack', () => {
 
     const real = dhr(['pack', 'import', '--db', db, pack]);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed\./);
+    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed, 0 removed\./);
     expect(stats(db)).toEqual(stats(demo));
 
     const afterImport = checksum(db);
     const again = dhr(['pack', 'import', '--db', db, pack, '--json']);
     expect(again.code).toBe(0);
     const json = JSON.parse(again.stdout);
-    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0 });
+    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0 });
     expect(json.applied).toBe(false);
     expect(checksum(db)).toBe(afterImport);
   });
