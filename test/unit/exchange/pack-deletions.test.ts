@@ -132,6 +132,25 @@ describe('an action deleted at the county', () => {
     expect(rowExists(late, 'actions', actionId)).toBe(false);
   });
 
+  it('comes back only with a copy changed after the deletion, and only from someone who may change it', async () => {
+    const stale = await read(before);
+    const later = new Date(countyClock.now().getTime() + HOUR).toISOString();
+    stale.tables.set('actions', stale.tables.get('actions')!.map((a) => (a.id === actionId ? { ...a, updated_at: later, action_text: 'Carried on after the deletion' } : a)));
+    const tombstone = district.db.prepare("SELECT owner_district_id FROM deletions WHERE table_name = 'actions' AND row_id = ?").pluck().get(actionId) as string | null;
+    const otherDistrict = district.db.prepare('SELECT id, name FROM districts WHERE id IS NOT ? ORDER BY rowid LIMIT 1').get(tombstone) as { id: string; name: string };
+    const fromOtherDistrict: ReadPackage = {
+      ...stale,
+      metadata: { ...stale.metadata, sender: { ...stale.metadata.sender, installationId: 'a1b2c3d4-0000-4000-8000-000000000001' }, scope: { kind: 'district', districtId: otherDistrict.id, districtName: otherDistrict.name } },
+    };
+    const refused = previewPackage(district, fromOtherDistrict);
+    expect(tableCounts(refused.plan, 'actions')).toMatchObject({ add: 0, conflicts: 1 });
+    expect(refused.plan.conflicts.find((x) => x.table === 'actions')!.reason).toMatch(/It was deleted here on .* It stays deleted\./);
+
+    const result = applyPackage(district, stale, 'test');
+    expect(tableCounts(result.plan, 'actions').add).toBe(1);
+    expect(district.db.prepare('SELECT action_text FROM actions WHERE id = ?').pluck().get(actionId)).toBe('Carried on after the deletion');
+  });
+
   it('still imports a package of format 2, which carries no deletions', async () => {
     const current = await read(after);
     const records = { tables: Object.fromEntries(current.tables) };
