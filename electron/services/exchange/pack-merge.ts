@@ -227,6 +227,10 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
     return found && deleting.get(spec.name)!.has(found.id as string) ? undefined : found;
   };
 
+  // Most stores have no tombstones, nor most packages: then no row needs looking up.
+  const hasTombstones = deletions.length > 0 || db.prepare('SELECT 1 FROM deletions LIMIT 1').get() !== undefined;
+  const tombstoneHere = (table: string, id: string) => (hasTombstones ? tombstoneOf(db, table, id) : undefined);
+
   // Deletions first: they decide which rows stay deleted, and they are
   // written before any insert, so a new row may take a deleted one's place.
   const packageIds = new Map<string, Map<string, Row>>();
@@ -312,14 +316,14 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
           }
           row[column] = mapped;
         } else if (!localById(target, value as string)) {
-          if (tombstoneOf(db, target, value as string)) gone(original);
+          if (tombstoneHere(target, value as string)) gone(original);
           else skip(original, `it refers to ${SINGULAR[target] ? `a ${SINGULAR[target]}` : 'a record'} that is neither in the package nor in this store`);
           continue rowLoop;
         }
       }
       // Deleted (by the package, or here) no earlier than this copy was last changed: it stays deleted.
       const packageTombstone = incoming.get(spec.name)!.get(original.id as string);
-      const localTombstone = packageTombstone ? undefined : tombstoneOf(db, spec.name, original.id as string);
+      const localTombstone = packageTombstone ? undefined : tombstoneHere(spec.name, original.id as string);
       const deletedAt = packageTombstone?.deletedAt ?? localTombstone?.deleted_at;
       if (deletedAt !== undefined && deletedAt >= String(row.updated_at)) {
         gone(original);

@@ -27,6 +27,16 @@ const CASCADES: Record<string, ReadonlyArray<readonly [string, string]>> = {
   progress_updates: [['attachments', 'progress_update_id']],
 };
 
+/** Statements prepared once per connection: an import may look up a tombstone for every row of a package. */
+const prepared = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+function statement(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let map = prepared.get(db);
+  if (!map) prepared.set(db, (map = new Map()));
+  let s = map.get(sql);
+  if (!s) map.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 export interface Tombstone {
   table_name: string;
   row_id: string;
@@ -37,7 +47,8 @@ export interface Tombstone {
 
 /** Record a tombstone; a later deletion of the same row (after it came back) moves its time on, an earlier one does not. */
 export function recordTombstone(db: Db, tombstone: Tombstone): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO deletions (table_name, row_id, deleted_at, owner_installation_id, owner_district_id)
      VALUES (@table_name, @row_id, @deleted_at, @owner_installation_id, @owner_district_id)
      ON CONFLICT (table_name, row_id) DO UPDATE SET deleted_at = excluded.deleted_at, owner_installation_id = excluded.owner_installation_id, owner_district_id = excluded.owner_district_id
@@ -46,17 +57,17 @@ export function recordTombstone(db: Db, tombstone: Tombstone): void {
 }
 
 export function tombstoneOf(db: Db, table: string, id: string): Tombstone | undefined {
-  return db.prepare('SELECT * FROM deletions WHERE table_name = ? AND row_id = ?').get(table, id) as Tombstone | undefined;
+  return statement(db, 'SELECT * FROM deletions WHERE table_name = ? AND row_id = ?').get([table, id]) as Tombstone | undefined;
 }
 
 function entomb(db: Db, table: string, id: string, deletedAt: string): boolean {
-  const owner = db.prepare(`SELECT owner_installation_id, owner_district_id FROM ${table} WHERE id = ?`).get(id) as
+  const owner = statement(db, `SELECT owner_installation_id, owner_district_id FROM ${table} WHERE id = ?`).get(id) as
     | { owner_installation_id: string; owner_district_id: string | null }
     | undefined;
   if (!owner) return false;
   recordTombstone(db, { table_name: table, row_id: id, deleted_at: deletedAt, ...owner });
   for (const [child, column] of CASCADES[table] ?? []) {
-    for (const childId of db.prepare(`SELECT id FROM ${child} WHERE ${column} = ?`).pluck().all(id) as string[]) entomb(db, child, childId, deletedAt);
+    for (const childId of statement(db, `SELECT id FROM ${child} WHERE ${column} = ?`).pluck().all(id) as string[]) entomb(db, child, childId, deletedAt);
   }
   return true;
 }
@@ -68,6 +79,6 @@ function entomb(db: Db, table: string, id: string, deletedAt: string): boolean {
  */
 export function deleteWithTombstone(db: Db, table: string, id: string, deletedAt: string): boolean {
   if (!entomb(db, table, id, deletedAt)) return false;
-  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  statement(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   return true;
 }
