@@ -246,6 +246,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
     // The sender brought the row back after deleting it: its copy in the package is what counts.
     const copy = packageRow(spec.name, d.id);
     if (copy && String(copy.updated_at) > d.deletedAt) continue;
+    if (incoming.get(spec.name)!.has(d.id)) continue; // named twice: once is enough
     incoming.get(spec.name)!.set(d.id, d);
     if (tombstoneOf(db, spec.name, d.id)) continue; // already deleted here
     const local = localById(spec.name, d.id);
