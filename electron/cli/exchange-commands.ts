@@ -197,7 +197,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       else if (!outcome.applied.changed) io.stdout.write('Nothing to import: this store already has everything in the package.\n');
       else {
         const t = outcome.applied.plan.totals;
-        io.stdout.write(`Imported: ${t.add} added, ${t.change + t.remove} changed${t.conflicts ? `, ${t.conflicts} conflicts kept as they were here` : ''}.\n`);
+        io.stdout.write(`Imported: ${t.add} added, ${t.change + t.remove} changed, ${t.delete} removed${t.conflicts ? `, ${t.conflicts} conflicts kept as they were here` : ''}.\n`);
       }
       return 0;
     }

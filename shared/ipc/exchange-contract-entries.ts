@@ -35,11 +35,13 @@ export const tableCounts = z.object({
   conflicts: int,
   skipped: int,
   remove: int,
+  /** Records removed because their owner deleted them */
+  delete: int,
 });
 
 export const planProblem = z.object({ table: z.string(), label: z.string(), record: z.string(), reason: z.string() });
 
-export const planTotals = z.object({ add: int, change: int, remove: int, conflicts: int, skipped: int });
+export const planTotals = z.object({ add: int, change: int, remove: int, delete: int, conflicts: int, skipped: int });
 
 export const packagePreview = z.object({
   /** Names the opened package in main for "Apply import"; the records never come to the renderer */

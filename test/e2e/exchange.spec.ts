@@ -5,6 +5,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { loadDemo } from '../../electron/services/demo/demo-loader.ts';
 import { openPackage } from '../../electron/services/exchange/pack-format.ts';
 import { buildPackage } from '../../electron/services/exchange/pack-service.ts';
+import { saveRecommendation } from '../../electron/services/recommendations/recommendation-save.ts';
+import { loadRecommendations } from '../../electron/services/recommendations/recommendation-store.ts';
+import { todayOf } from '../../shared/domain/clock.ts';
 import { createStore } from '../../electron/services/store/open-store.ts';
 import { storeStats } from '../../electron/services/store/store-stats.ts';
 import { expectNoAxeViolations } from './axe.ts';
@@ -56,9 +59,18 @@ test('the countywide group’s package is previewed, refused with the wrong pass
   loadDemo(source, { actor: 'e2e' });
   const built = await buildPackage(source, { passphrase: PACK, districtId: null, includeRealNames: false, appVersion: 'e2e' });
   const expected = storeStats(source.db);
+  // Then the county takes an action without progress updates off a recommendation: the newer package carries the deletion.
+  const lone = source.db
+    .prepare('SELECT a.recommendation_id AS id, r.review_id AS reviewId, a.id AS actionId FROM actions a JOIN recommendations r ON r.id = a.recommendation_id WHERE r.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM progress_updates u WHERE u.action_id = a.id) ORDER BY a.rowid LIMIT 1')
+    .get() as { id: string; reviewId: string; actionId: string };
+  const rec = loadRecommendations(source.db, lone.reviewId, lone.id)[0]!;
+  saveRecommendation(source, { ...rec, actions: rec.actions.filter((a) => a.id !== lone.actionId) }, 'e2e', todayOf(source.clock));
+  const newer = await buildPackage(source, { passphrase: PACK, districtId: null, includeRealNames: false, appVersion: 'e2e' });
   source.close();
   const packageFile = path.join(app.dir, built.defaultName);
   fs.writeFileSync(packageFile, built.bytes);
+  const newerFile = path.join(app.dir, 'newer.dhrpack');
+  fs.writeFileSync(newerFile, newer.bytes);
 
   await createStoreThroughUi(page);
   await openExchange(page);
@@ -83,7 +95,7 @@ test('the countywide group’s package is previewed, refused with the wrong pass
   await panel.getByRole('button', { name: 'Import package' }).click();
   const table = panel.getByRole('table', { name: 'What importing would do, by kind of record' });
   await expect(table).toBeVisible({ timeout: 30_000 });
-  await expect(table.getByRole('row', { name: /^Reviews 17 0 0 0 0$/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^Reviews 17 0 0 0 0 0$/ })).toBeVisible();
   await expect(panel).toContainText('The whole store of the sender');
   await expect(panel).toContainText('Not included: pseudonyms only');
   expect((await backend<{ reviews: number }>('store.stats')).reviews).toBe(0);
@@ -99,6 +111,17 @@ test('the countywide group’s package is previewed, refused with the wrong pass
   await panel.getByRole('button', { name: 'Import package' }).click();
   await expect(panel.getByText('Nothing to import: this store already has everything in this package.')).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Close the preview' }).click();
+
+  // The newer package: its deleted action is shown as one to remove, and removed.
+  app.openNext.file = newerFile;
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  await expect(table.getByRole('row', { name: /^Actions 0 \d+ 1 \d+ 0 0$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText('removes 1 that their owner deleted');
+  await panel.getByRole('button', { name: 'Apply import' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Package imported' })).toContainText('and 1 removed', { timeout: 30_000 });
+  expect((await backend<{ actions: number }>('store.stats')).actions).toBe(expected.actions - 1);
 });
 
 test('a CSP exports a package of its district, and the spreadsheet for analysts', async ({ page }) => {

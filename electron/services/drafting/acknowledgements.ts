@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { Acknowledgements } from '../../../shared/ipc/drafting-schemas.ts';
 import { appendAudit } from '../store/audit.ts';
+import { deleteWithTombstone } from '../store/deletions.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Db } from '../store/sqlite.ts';
 
@@ -53,8 +54,12 @@ export function unacknowledge(store: Store, recommendationId: string, hintKey: s
   const { db } = store;
   const { reviewId } = reviewOf(db, recommendationId);
   db.transaction(() => {
-    const removed = db.prepare('DELETE FROM smart_acknowledgements WHERE recommendation_id = ? AND hint_key = ?').run(recommendationId, hintKey).changes;
-    if (removed) appendAudit(db, store.installationId, { actor, action: 'unacknowledge', entity: 'recommendation', entityId: recommendationId, detail: { reviewId, hint: hintKey, changes: [{ field: 'SMART hint acknowledged', before: hintKey, after: null }] } }, stampOf(store.clock));
+    const now = stampOf(store.clock);
+    const row = db.prepare('SELECT id FROM smart_acknowledgements WHERE recommendation_id = ? AND hint_key = ?').get(recommendationId, hintKey) as { id: string } | undefined;
+    // With a tombstone, so the withdrawal reaches the installations that were sent the acknowledgement.
+    if (row && deleteWithTombstone(db, 'smart_acknowledgements', row.id, now)) {
+      appendAudit(db, store.installationId, { actor, action: 'unacknowledge', entity: 'recommendation', entityId: recommendationId, detail: { reviewId, hint: hintKey, changes: [{ field: 'SMART hint acknowledged', before: hintKey, after: null }] } }, now);
+    }
   })();
   return acknowledgementsFor(db, recommendationId);
 }

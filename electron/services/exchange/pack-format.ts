@@ -5,7 +5,9 @@ import zlib from 'node:zlib';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 
-// The bytes of an exchange package (.dhrpack). Format version 2:
+// The bytes of an exchange package (.dhrpack). Format version 3 (the
+// bytes are laid out as in version 2; its records also carry deletions,
+// so an older app refuses it rather than silently dropping them):
 //
 //   magic      8   "DHRTPACK"
 //   version    2   uint16, big-endian
@@ -33,7 +35,7 @@ import { AppError } from '../../../shared/ipc/errors.ts';
 // fixed scrypt settings. It is still read.
 
 export const MAGIC = Buffer.from('DHRTPACK', 'ascii');
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const KEY_CHECK_LABEL = 'DHR Tracker exchange package key check';
 export const SCRYPT = { log2N: 17, r: 8, p: 1 } as const;
 /** Largest package read, and the most its records may unpack to */
@@ -61,7 +63,8 @@ async function deriveKeys(passphrase: string, salt: Buffer, kdf: { log2N: number
 const keyCheck = (checkKey: Buffer) => createHmac('sha256', checkKey).update(KEY_CHECK_LABEL).digest();
 
 /** Make a package of the given metadata and records. */
-export async function sealPackage(metadata: object, records: object, passphrase: string, options: { kdf?: { log2N: number; r: number; p: number } } = {}): Promise<Buffer> {
+/** formatVersion is for tests that make packages as an older version did (2 has the same bytes as 3) */
+export async function sealPackage(metadata: object, records: object, passphrase: string, options: { kdf?: { log2N: number; r: number; p: number }; formatVersion?: 2 | 3 } = {}): Promise<Buffer> {
   checkPackagePassphrase(passphrase);
   const kdf = options.kdf ?? SCRYPT;
   const salt = randomBytes(16);
@@ -72,7 +75,7 @@ export async function sealPackage(metadata: object, records: object, passphrase:
   const plain = await gzip(Buffer.from(JSON.stringify(records), 'utf8'), { level: 6 });
   const head = Buffer.alloc(8 + 2 + 4 + 16 + 12 + 32 + 4);
   let at = MAGIC.copy(head, 0);
-  at = head.writeUInt16BE(FORMAT_VERSION, at);
+  at = head.writeUInt16BE(options.formatVersion ?? FORMAT_VERSION, at);
   at = head.writeUInt8(1, at);
   at = head.writeUInt8(kdf.log2N, at);
   at = head.writeUInt8(kdf.r, at);
@@ -205,7 +208,7 @@ export async function openPackage(bytes: Buffer, passphrase: string, label = 'Th
   if (!passphrase) throw new AppError('WRONG_PASSPHRASE', 'Enter the passphrase for this package.');
   if (version === 1) return openVersion1(bytes, passphrase, label, metadata, metaEnd);
 
-  // Version 2: body length, then the checksum over everything, before any key work.
+  // Versions 2 and 3: body length, then the checksum over everything, before any key work.
   if (bytes.length < metaEnd + 8) throw truncated(label);
   const bodyLength = bytes.readBigUInt64BE(metaEnd);
   const expected = BigInt(metaEnd + 8) + bodyLength + 16n + 32n;

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { senderMayChange, type Importer, type OwnershipVerdict, type PackageSender } from '../../../shared/domain/exchange-ownership.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
+import { deleteWithTombstone, recordTombstone, tombstoneOf, type Tombstone } from '../store/deletions.ts';
 import type { Db } from '../store/sqlite.ts';
-import type { PackageMetadata, PackageTables } from './pack-records.ts';
-import { contentColumns, REAL_NAME, TABLES, type Row, type TableSpec } from './pack-tables.ts';
+import type { PackageDeletion, PackageMetadata, PackageTables } from './pack-records.ts';
+import { contentColumns, REAL_NAME, TABLE_BY_NAME, TABLES, type Row, type TableSpec } from './pack-tables.ts';
 
 // Comparing a package with the store (the preview) and writing what it
 // brings (the apply), by the rules in shared/domain/exchange-ownership.ts:
@@ -16,7 +17,14 @@ import { contentColumns, REAL_NAME, TABLES, type Row, type TableSpec } from './p
 // - a matched record is changed only when the package's copy differs, is
 //   newer (updated_at), and the sender owns it here; a newer copy from
 //   someone who does not own it is a conflict, and this store's copy stays;
-// - a record whose parent is not in the package or the store is skipped.
+// - a record whose parent is not in the package or the store is skipped;
+// - a record the package says was deleted (a tombstone) is deleted here
+//   only when the sender owns it here (the same rule as for changes) and
+//   it has not changed here since it was deleted; the tombstone is kept,
+//   so no package, older or from elsewhere, brings it back: a copy no
+//   newer than a tombstone is neither added nor changed, and nor are the
+//   records that hung from it. A copy changed after its deletion (someone
+//   went on editing it) comes back, if its sender owned it.
 // The same package imported twice changes nothing the second time.
 
 export interface TableCounts {
@@ -29,6 +37,8 @@ export interface TableCounts {
   skipped: number;
   /** Links removed (a theme taken off a record by its owner) */
   remove: number;
+  /** Records removed because their owner deleted them */
+  delete: number;
 }
 
 export interface PlanProblem {
@@ -42,7 +52,9 @@ type Op =
   | { kind: 'insert'; spec: TableSpec; row: Row }
   | { kind: 'update'; spec: TableSpec; id: string; row: Row; columns: string[] }
   | { kind: 'link-add'; spec: TableSpec; parent: string; other: string }
-  | { kind: 'link-remove'; spec: TableSpec; parent: string; other: string };
+  | { kind: 'link-remove'; spec: TableSpec; parent: string; other: string }
+  | { kind: 'delete'; spec: TableSpec; id: string; deletedAt: string }
+  | { kind: 'tombstone'; spec: TableSpec; tombstone: Tombstone };
 
 export interface ImportPlan {
   ops: Op[];
@@ -54,7 +66,9 @@ export interface ImportPlan {
   /** Whether the register's real names are taken from this package */
   realNamesAccepted: boolean;
   notes: string[];
-  totals: { add: number; change: number; remove: number; conflicts: number; skipped: number };
+  totals: { add: number; change: number; remove: number; delete: number; conflicts: number; skipped: number };
+  /** Deletions of records this store never had, kept so that no later package adds them */
+  deletionsNoted: number;
 }
 
 const SINGULAR: Record<string, string> = {
@@ -73,6 +87,7 @@ const SINGULAR: Record<string, string> = {
   applicability: 'applicability decision',
   progress_updates: 'progress update',
   attachments: 'evidence file',
+  smart_acknowledgements: 'acknowledged SMART hint',
 };
 
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
@@ -96,7 +111,7 @@ function localDistrict(db: Db, tables: PackageTables, packageDistrictId: string,
 }
 
 /** Compare a package with the store. Reads only; call applyPlan to write. */
-export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTables, ctx: PlanContext): ImportPlan {
+export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTables, ctx: PlanContext, deletions: readonly PackageDeletion[] = []): ImportPlan {
   const myDistrict = (db.prepare("SELECT value FROM settings WHERE key = 'myDistrictId'").get() as { value: string } | undefined)?.value;
   const importer: Importer = { installationId: ctx.installationId, districtId: (myDistrict && (JSON.parse(myDistrict) as string)) || null };
   const partnership = (db.prepare("SELECT value FROM settings WHERE key = 'partnershipName'").get() as { value: string } | undefined)?.value;
@@ -130,11 +145,22 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
   /** What happens to each parent row, for its links */
   const fate = new Map<string, Map<string, 'insert' | 'update' | 'other'>>();
   const addedRecommendations: string[] = [];
+  /** Package ids of rows that stay deleted here (a tombstone covers them, or their parent), so they are neither added nor changed */
+  const goneIds = new Map<string, Set<string>>();
+  /** This store's ids of the rows the plan deletes */
+  const deleting = new Map<string, Set<string>>();
+  /** The package's tombstones that stand (not undone at the sender), by table and package id */
+  const incoming = new Map<string, Map<string, PackageDeletion>>();
+  const deleteOps: Op[] = [];
+  let deletionsNoted = 0;
   for (const spec of TABLES) {
     idMap.set(spec.name, new Map());
     skippedIds.set(spec.name, new Set());
     fate.set(spec.name, new Map());
-    counts.set(spec.name, { table: spec.name, label: spec.label, add: 0, change: 0, unchanged: 0, conflicts: 0, skipped: 0, remove: 0 });
+    goneIds.set(spec.name, new Set());
+    deleting.set(spec.name, new Set());
+    incoming.set(spec.name, new Map());
+    counts.set(spec.name, { table: spec.name, label: spec.label, add: 0, change: 0, unchanged: 0, conflicts: 0, skipped: 0, remove: 0, delete: 0 });
   }
 
   const districtName = (id: string | null) => (id ? ((db.prepare('SELECT name FROM districts WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? tables.get('districts')!.find((d) => d.id === id)?.name ?? 'another district') : 'no district') as string;
@@ -163,6 +189,8 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
         return `an addressee of ${recLabel(row.recommendation_id as string)}`;
       case 'progress_updates':
         return `the progress update as at ${formatUkDate(row.as_at_date as string)} by ${row.author}`;
+      case 'smart_acknowledgements':
+        return `the acknowledged SMART hint ${row.hint_key} on ${recLabel(row.recommendation_id as string)}`;
       default:
         return row.review_id ? `a ${SINGULAR[spec.name] ?? 'record'} of review ${reviewRef(row.review_id as string)}` : `${SINGULAR[spec.name] ?? 'record'} ${String(row.id).slice(0, 8)}`;
     }
@@ -194,8 +222,58 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       const where = spec.natural.map((c) => `${c} = @${c}${spec.nocase?.includes(c) ? ' COLLATE NOCASE' : ''}`).join(' AND ');
       naturalStatements.set(spec.name, (statement = db.prepare(`SELECT * FROM ${spec.name} WHERE ${where}`)));
     }
-    return statement.get(Object.fromEntries(spec.natural.map((c) => [c, row[c]]))) as Row | undefined;
+    const found = statement.get(Object.fromEntries(spec.natural.map((c) => [c, row[c]]))) as Row | undefined;
+    // A row this plan deletes no longer holds its name or place.
+    return found && deleting.get(spec.name)!.has(found.id as string) ? undefined : found;
   };
+
+  // Most stores have no tombstones, nor most packages: then no row needs looking up.
+  const hasTombstones = deletions.length > 0 || db.prepare('SELECT 1 FROM deletions LIMIT 1').get() !== undefined;
+  const tombstoneHere = (table: string, id: string) => (hasTombstones ? tombstoneOf(db, table, id) : undefined);
+
+  // Deletions first: they decide which rows stay deleted, and they are
+  // written before any insert, so a new row may take a deleted one's place.
+  const packageIds = new Map<string, Map<string, Row>>();
+  const packageRow = (table: string, id: string): Row | undefined => {
+    let byId = packageIds.get(table);
+    if (!byId) packageIds.set(table, (byId = new Map(tables.get(table)!.map((r) => [r.id as string, r]))));
+    return byId.get(id);
+  };
+  const ukDay = (stamp: string) => formatUkDate(stamp.slice(0, 10));
+  for (const d of deletions) {
+    const spec = TABLE_BY_NAME.get(d.table)!;
+    const count = counts.get(spec.name)!;
+    // The sender brought the row back after deleting it: its copy in the package is what counts.
+    const copy = packageRow(spec.name, d.id);
+    if (copy && String(copy.updated_at) > d.deletedAt) continue;
+    if (incoming.get(spec.name)!.has(d.id)) continue; // named twice: once is enough
+    incoming.get(spec.name)!.set(d.id, d);
+    if (tombstoneOf(db, spec.name, d.id)) continue; // already deleted here
+    const local = localById(spec.name, d.id);
+    if (!local) {
+      // Never here: keep the tombstone, so a package from elsewhere does not add the row later.
+      const owner = { ownerInstallationId: d.ownerInstallationId, ownerDistrictId: d.ownerDistrictId && (localDistrict(db, tables, d.ownerDistrictId, '') ?? d.ownerDistrictId) };
+      if (senderMayChange(owner, sender, importer).ok) {
+        deleteOps.push({ kind: 'tombstone', spec, tombstone: { table_name: spec.name, row_id: d.id, deleted_at: d.deletedAt, owner_installation_id: owner.ownerInstallationId, owner_district_id: owner.ownerDistrictId } });
+        deletionsNoted++;
+      }
+      continue;
+    }
+    if (d.deletedAt < String(local.updated_at)) {
+      count.conflicts++;
+      conflicts.push({ table: spec.name, label: spec.label, record: describe(spec, local), reason: `The package says it was deleted on ${ukDay(d.deletedAt)}, but it was changed here after that. This store's copy is kept.` });
+      continue;
+    }
+    const verdict = senderMayChange({ ownerInstallationId: local.owner_installation_id as string, ownerDistrictId: (local.owner_district_id as string | null) ?? null }, sender, importer);
+    if (!verdict.ok) {
+      count.conflicts++;
+      conflicts.push({ table: spec.name, label: spec.label, record: describe(spec, local), reason: `The package says it was deleted, but ${whyNot(verdict, local)}. This store's copy is kept.` });
+      continue;
+    }
+    deleting.get(spec.name)!.add(local.id as string);
+    deleteOps.push({ kind: 'delete', spec, id: local.id as string, deletedAt: d.deletedAt });
+    count.delete++;
+  }
 
   for (const spec of TABLES) {
     const count = counts.get(spec.name)!;
@@ -210,6 +288,12 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       skippedIds.get(spec.name)!.add(row.id as string);
       skipped.push({ table: spec.name, label: spec.label, record: describe(spec, row), reason });
     };
+    /** A row that stays deleted here: nothing to do, and its children stay deleted too */
+    const gone = (original: Row) => {
+      count.unchanged++;
+      goneIds.get(spec.name)!.add(original.id as string);
+      fate.get(spec.name)!.set(original.id as string, 'other');
+    };
     rowLoop: for (const original of rows) {
       const row: Row = { ...original };
       // Point references at this store's records.
@@ -217,16 +301,34 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
         const target = def.refs;
         const value = row[column];
         if (!target || value === null || value === undefined) continue;
+        if (goneIds.get(target)!.has(value as string)) {
+          gone(original);
+          continue rowLoop;
+        }
         if (skippedIds.get(target)!.has(value as string)) {
           skip(original, `its ${SINGULAR[target] ?? 'parent'} was not imported`);
           continue rowLoop;
         }
         const mapped = idMap.get(target)!.get(value as string);
-        if (mapped) row[column] = mapped;
-        else if (!localById(target, value as string)) {
-          skip(original, `it refers to ${SINGULAR[target] ? `a ${SINGULAR[target]}` : 'a record'} that is neither in the package nor in this store`);
+        if (mapped) {
+          if (deleting.get(target)!.has(mapped)) {
+            gone(original);
+            continue rowLoop;
+          }
+          row[column] = mapped;
+        } else if (!localById(target, value as string)) {
+          if (tombstoneHere(target, value as string)) gone(original);
+          else skip(original, `it refers to ${SINGULAR[target] ? `a ${SINGULAR[target]}` : 'a record'} that is neither in the package nor in this store`);
           continue rowLoop;
         }
+      }
+      // Deleted (by the package, or here) no earlier than this copy was last changed: it stays deleted.
+      const packageTombstone = incoming.get(spec.name)!.get(original.id as string);
+      const localTombstone = packageTombstone ? undefined : tombstoneHere(spec.name, original.id as string);
+      const deletedAt = packageTombstone?.deletedAt ?? localTombstone?.deleted_at;
+      if (deletedAt !== undefined && deletedAt >= String(row.updated_at)) {
+        gone(original);
+        continue;
       }
       if (spec.name === 'attachments') {
         const bytes = Buffer.from(row.content as string, 'base64');
@@ -238,6 +340,23 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       if (spec.name === REAL_NAME.table && !realNamesAccepted) row[REAL_NAME.column] = null;
 
       const local = localById(spec.name, row.id as string) ?? localByNatural(spec, row);
+      if (!local && localTombstone) {
+        // Changed at the sender after it was deleted here: it comes back only from someone who may change it.
+        const owner = { ownerInstallationId: localTombstone.owner_installation_id, ownerDistrictId: localTombstone.owner_district_id };
+        const verdict = senderMayChange(owner, sender, importer);
+        if (!verdict.ok) {
+          count.conflicts++;
+          goneIds.get(spec.name)!.add(original.id as string);
+          fate.get(spec.name)!.set(original.id as string, 'other');
+          conflicts.push({
+            table: spec.name,
+            label: spec.label,
+            record: describe(spec, row),
+            reason: `It was deleted here on ${ukDay(localTombstone.deleted_at)}. The package has a copy changed since, but ${whyNot(verdict, { owner_district_id: owner.ownerDistrictId })}. It stays deleted.`,
+          });
+          continue;
+        }
+      }
       if (!local) {
         map.set(original.id as string, row.id as string);
         fate.get(spec.name)!.set(original.id as string, 'insert');
@@ -329,8 +448,8 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
 
   const list = TABLES.map((t) => counts.get(t.name)!);
   const totals = list.reduce(
-    (sum, c) => ({ add: sum.add + c.add, change: sum.change + c.change, remove: sum.remove + c.remove, conflicts: sum.conflicts + c.conflicts, skipped: sum.skipped + c.skipped }),
-    { add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0 },
+    (sum, c) => ({ add: sum.add + c.add, change: sum.change + c.change, remove: sum.remove + c.remove, delete: sum.delete + c.delete, conflicts: sum.conflicts + c.conflicts, skipped: sum.skipped + c.skipped }),
+    { add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0 },
   );
   // New recommendations are considered in every district: say how many districts will start "Under consideration".
   const liveDistricts = new Set([
@@ -346,7 +465,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       `${undecided === 1 ? 'One new recommendation has' : `${undecided} new recommendations have`} no decision from some districts in this package: those districts will start with "Under consideration", as for a recommendation written here.`,
     );
   }
-  return { ops, tables: list, conflicts, skipped, addedRecommendations, realNamesAccepted, notes, totals };
+  return { ops: [...deleteOps, ...ops], tables: list, conflicts, skipped, addedRecommendations, realNamesAccepted, notes, totals, deletionsNoted };
 }
 
 /** Write a plan. Call inside a transaction; any failure throws and the transaction rolls back. */
@@ -382,6 +501,13 @@ export function applyPlan(db: Db, plan: ImportPlan, onTable?: (label: string, do
           break;
         case 'link-remove':
           prepared(`DELETE FROM ${op.spec.name} WHERE ${op.spec.link!.parentColumn} = ? AND ${op.spec.link!.otherColumn} = ?`).run([op.parent, op.other]);
+          break;
+        case 'delete':
+          // Stamped with the sender's time of deletion, and the rows it cascades to with it.
+          deleteWithTombstone(db, op.spec.name, op.id, op.deletedAt);
+          break;
+        case 'tombstone':
+          recordTombstone(db, op.tombstone);
           break;
       }
     } catch (error) {

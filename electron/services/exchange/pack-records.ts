@@ -30,6 +30,25 @@ export interface PackageMetadata {
 
 export type PackageTables = Map<string, Row[]>;
 
+/** A row deleted at the sender (or relayed by it), from the tombstones of store migration 7 */
+export interface PackageDeletion {
+  table: string;
+  id: string;
+  deletedAt: string;
+  /** Who owned the row when it was deleted, by the sender's ids */
+  ownerInstallationId: string;
+  ownerDistrictId: string | null;
+}
+
+const ID = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+const deletionSchema = z.object({
+  table: z.string().max(64),
+  id: ID,
+  deletedAt: z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}/),
+  ownerInstallationId: ID,
+  ownerDistrictId: ID.nullable(),
+});
+
 const MAX_ROWS = 2_000_000;
 
 const metadataSchema = z.object({
@@ -71,8 +90,9 @@ export const V1_TABLE_NAMES: Record<string, string> = {
   updates: 'progress_updates',
 };
 
-export function recordsJson(tables: PackageTables): { tables: Record<string, Row[]> } {
-  return { tables: Object.fromEntries(tables) };
+/** Format 3 and later: the tables, and the deletions beside them. */
+export function recordsJson(tables: PackageTables, deletions: readonly PackageDeletion[] = []): { tables: Record<string, Row[]>; deletions: readonly PackageDeletion[] } {
+  return { tables: Object.fromEntries(tables), deletions };
 }
 
 export function countRows(tables: PackageTables): Record<string, number> {
@@ -113,8 +133,31 @@ function checkRows(label: string, raw: Record<string, unknown>, names: Record<st
   return tables;
 }
 
+/** Deletions of tables this version carries (a table it does not know is ignored, as in checkRows); link tables travel with their parents. */
+function checkDeletions(label: string, raw: unknown[]): PackageDeletion[] {
+  if (raw.length > MAX_ROWS) throw notForm(label, `more than ${MAX_ROWS.toLocaleString('en-GB')} deletions`);
+  const deletions: PackageDeletion[] = [];
+  raw.forEach((item, i) => {
+    const parsed = deletionSchema.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw notForm(label, `deletion ${i + 1}, ${issue.path.join('.') || 'the record'}: ${issue.message}`);
+    }
+    const spec = TABLES.find((t) => t.name === parsed.data.table);
+    if (spec && !spec.link) deletions.push(parsed.data);
+  });
+  return deletions;
+}
+
+export interface OpenedRecords {
+  metadata: PackageMetadata;
+  tables: PackageTables;
+  /** Empty for formats 1 and 2, which carried no deletions */
+  deletions: PackageDeletion[];
+}
+
 /** Check an opened package's metadata and records, bringing an older format up to date. */
-export function readOpenedPackage(opened: OpenedPackage, label = 'The package'): { metadata: PackageMetadata; tables: PackageTables } {
+export function readOpenedPackage(opened: OpenedPackage, label = 'The package'): OpenedRecords {
   if (opened.formatVersion === 1) {
     const meta = metadataV1Schema.safeParse(opened.metadata);
     if (!meta.success) throw notForm(label, 'its description');
@@ -134,14 +177,17 @@ export function readOpenedPackage(opened: OpenedPackage, label = 'The package'):
         counts: countRows(tables),
       },
       tables,
+      deletions: [],
     };
   }
   const meta = metadataSchema.safeParse(opened.metadata);
   if (!meta.success || meta.data.formatVersion !== opened.formatVersion) throw notForm(label, 'its description');
-  const records = z.object({ tables: z.record(z.string(), z.unknown()) }).safeParse(opened.records);
+  const records = z.object({ tables: z.record(z.string(), z.unknown()), deletions: z.array(z.unknown()).optional() }).safeParse(opened.records);
   if (!records.success) throw notForm(label, 'its list of records');
   const names = Object.fromEntries(TABLES.map((t) => [t.name, t.name]));
-  return { metadata: meta.data as PackageMetadata, tables: checkRows(label, records.data.tables, names) };
+  // Format 2 had no deletions; from format 3 they are always there.
+  if (opened.formatVersion >= 3 && !records.data.deletions) throw notForm(label, 'its list of deletions');
+  return { metadata: meta.data as PackageMetadata, tables: checkRows(label, records.data.tables, names), deletions: checkDeletions(label, records.data.deletions ?? []) };
 }
 
 export { FORMAT_VERSION };

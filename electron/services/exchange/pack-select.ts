@@ -1,5 +1,5 @@
 import type { Db } from '../store/sqlite.ts';
-import type { PackageScope, PackageTables } from './pack-records.ts';
+import type { PackageDeletion, PackageScope, PackageTables } from './pack-records.ts';
 import { REAL_NAME, TABLE_BY_NAME, TABLES, type Row, type TableSpec } from './pack-tables.ts';
 
 // Choosing the records of a package in SQL. A district's package selects
@@ -88,7 +88,9 @@ function districtRecords(db: Db, districtId: string): PackageTables {
   }
   tables.set('recommendations', select('recommendations', `owner_district_id = ? OR review_id ${IN_LIST}`, districtId, reviews));
   const recommendations = ids('recommendations');
-  for (const name of ['recommendation_addressees', 'recommendation_themes', 'actions']) tables.set(name, select(name, `recommendation_id ${IN_LIST}`, recommendations));
+  for (const name of ['recommendation_addressees', 'recommendation_themes', 'actions', 'smart_acknowledgements']) {
+    tables.set(name, select(name, `recommendation_id ${IN_LIST}`, recommendations));
+  }
   tables.set('applicability', select('applicability', 'owner_district_id = ?', districtId));
   tables.set(
     'progress_updates',
@@ -134,4 +136,22 @@ export function collectRecords(db: Db, scope: PackageScope, includeRealNames: bo
   const tables = scope.kind === 'all' ? wholeStore(db) : districtRecords(db, scope.districtId);
   if (!includeRealNames) tables.set(REAL_NAME.table, tables.get(REAL_NAME.table)!.map((p) => ({ ...p, [REAL_NAME.column]: null })));
   return tables;
+}
+
+/**
+ * The deletions a package carries. Countywide: every tombstone, its own
+ * and those it relays. A district: the deletions of rows its district
+ * owned, and of district-less rows this installation made: the only
+ * deletions a district package may make elsewhere (exchange-ownership.ts).
+ */
+export function collectDeletions(db: Db, scope: PackageScope): PackageDeletion[] {
+  const columns = 'table_name AS "table", row_id AS id, deleted_at AS deletedAt, owner_installation_id AS ownerInstallationId, owner_district_id AS ownerDistrictId';
+  if (scope.kind === 'all') return db.prepare(`SELECT ${columns} FROM deletions ORDER BY table_name, row_id`).all() as PackageDeletion[];
+  return db
+    .prepare(
+      `SELECT ${columns} FROM deletions
+        WHERE owner_district_id = ? OR (owner_district_id IS NULL AND owner_installation_id = (SELECT id FROM installation))
+        ORDER BY table_name, row_id`,
+    )
+    .all(scope.districtId) as PackageDeletion[];
 }

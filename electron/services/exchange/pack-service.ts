@@ -10,8 +10,8 @@ import { actorName, readSettings } from '../store/settings-store.ts';
 import type { Db } from '../store/sqlite.ts';
 import { checkPackagePassphrase, FORMAT_VERSION, MAX_PACKAGE_BYTES, openPackage, sealPackage } from './pack-format.ts';
 import { applyPlan, planImport, type ImportPlan } from './pack-merge.ts';
-import { countRows, readOpenedPackage, recordsJson, type PackageMetadata, type PackageScope, type PackageTables } from './pack-records.ts';
-import { collectRecords } from './pack-select.ts';
+import { countRows, readOpenedPackage, recordsJson, type PackageDeletion, type PackageMetadata, type PackageScope, type PackageTables } from './pack-records.ts';
+import { collectDeletions, collectRecords } from './pack-select.ts';
 import { quoteInput, shownPath } from '../../../shared/domain/quote-input.ts';
 import { checkNameLength } from '../file-names.ts';
 
@@ -62,6 +62,7 @@ export async function buildPackage(store: Store, options: ExportOptions): Promis
   const scope = scopeFor(store.db, options.districtId);
   progress('Gathering the records', 0, 3);
   const tables = collectRecords(store.db, scope, options.includeRealNames);
+  const deletions = collectDeletions(store.db, scope);
   const counts = countRows(tables);
   const metadata: PackageMetadata = {
     app: 'DHR Tracker',
@@ -74,7 +75,7 @@ export async function buildPackage(store: Store, options: ExportOptions): Promis
     counts,
   };
   progress('Encrypting the package', 1, 3);
-  const bytes = await sealPackage(metadata, recordsJson(tables), options.passphrase);
+  const bytes = await sealPackage(metadata, recordsJson(tables, deletions), options.passphrase);
   progress('Package ready', 3, 3);
   const day = ukDateOf(now).split('-').reverse().join('-');
   const defaultName = `DHR exchange ${scope.kind === 'district' ? scope.districtName : 'countywide'} ${day}.dhrpack`.replace(/[\\/:*?"<>|]/g, '-');
@@ -102,6 +103,7 @@ export interface ReadPackage {
   file: string;
   metadata: PackageMetadata;
   tables: PackageTables;
+  deletions: PackageDeletion[];
 }
 
 /** Read a package file from disk, checking size first. */
@@ -128,8 +130,8 @@ export async function readPackage(file: string, passphrase: string, onProgress?:
   progress('Unlocking the package', 1, 4);
   const opened = await openPackage(bytes, passphrase, label);
   progress('Checking its records', 2, 4);
-  const { metadata, tables } = readOpenedPackage(opened, label);
-  return { file: path.resolve(file), metadata, tables };
+  const { metadata, tables, deletions } = readOpenedPackage(opened, label);
+  return { file: path.resolve(file), metadata, tables, deletions };
 }
 
 export interface PackagePreview {
@@ -139,7 +141,7 @@ export interface PackagePreview {
 }
 
 export function previewPackage(store: Store, read: ReadPackage): PackagePreview {
-  return { file: read.file, metadata: read.metadata, plan: planImport(store.db, read.metadata, read.tables, { installationId: store.installationId }) };
+  return { file: read.file, metadata: read.metadata, plan: planImport(store.db, read.metadata, read.tables, { installationId: store.installationId }, read.deletions) };
 }
 
 export interface ApplyResult {
@@ -157,9 +159,9 @@ export function applyPackage(store: Store, read: ReadPackage, actor: string, onP
   const { db } = store;
   let result: ApplyResult | undefined;
   db.transaction(() => {
-    const plan = planImport(db, read.metadata, read.tables, { installationId: store.installationId });
-    const { add, change, remove } = plan.totals;
-    if (add + change + remove === 0) {
+    const plan = planImport(db, read.metadata, read.tables, { installationId: store.installationId }, read.deletions);
+    const { add, change, remove, delete: deleted } = plan.totals;
+    if (add + change + remove + deleted + plan.deletionsNoted === 0) {
       result = { plan, changed: false };
       return;
     }
@@ -182,6 +184,8 @@ export function applyPackage(store: Store, read: ReadPackage, actor: string, onP
         added: add,
         changed: change,
         removed: remove,
+        deleted,
+        deletionsNoted: plan.deletionsNoted,
         conflicts: plan.totals.conflicts,
         skipped: plan.totals.skipped,
       },
@@ -201,14 +205,16 @@ export function describePreview(preview: PackagePreview): string {
     `Scope:    ${m.scope.kind === 'district' ? `${m.scope.districtName}: its reviews, recommendations, decisions and updates` : 'countywide: the whole store'}`,
     `Real names from the pseudonym registers: ${m.includesRealNames ? (preview.plan.realNamesAccepted ? 'included, and imported' : 'included, but not imported here') : 'not included'}`,
     '',
-    `${'Records'.padEnd(30)}${'Add'.padStart(7)}${'Change'.padStart(8)}${'Unchanged'.padStart(11)}${'Conflicts'.padStart(11)}${'Skipped'.padStart(9)}`,
+    `${'Records'.padEnd(30)}${'Add'.padStart(7)}${'Change'.padStart(8)}${'Remove'.padStart(8)}${'Unchanged'.padStart(11)}${'Conflicts'.padStart(11)}${'Skipped'.padStart(9)}`,
   ];
   for (const t of preview.plan.tables) {
-    if (!(t.add || t.change || t.unchanged || t.conflicts || t.skipped || t.remove)) continue;
-    lines.push(`${t.label.padEnd(30)}${String(t.add).padStart(7)}${String(t.change + t.remove).padStart(8)}${String(t.unchanged).padStart(11)}${String(t.conflicts).padStart(11)}${String(t.skipped).padStart(9)}`);
+    if (!(t.add || t.change || t.unchanged || t.conflicts || t.skipped || t.remove || t.delete)) continue;
+    lines.push(
+      `${t.label.padEnd(30)}${String(t.add).padStart(7)}${String(t.change + t.remove).padStart(8)}${String(t.delete).padStart(8)}${String(t.unchanged).padStart(11)}${String(t.conflicts).padStart(11)}${String(t.skipped).padStart(9)}`,
+    );
   }
-  const { add, change, remove, conflicts, skipped } = preview.plan.totals;
-  lines.push('', `In all: ${add} to add, ${change + remove} to change, ${conflicts} conflicts, ${skipped} skipped.`);
+  const { add, change, remove, delete: deleted, conflicts, skipped } = preview.plan.totals;
+  lines.push('', `In all: ${add} to add, ${change + remove} to change, ${deleted} to remove (deleted by their owner), ${conflicts} conflicts, ${skipped} skipped.`);
   for (const c of preview.plan.conflicts.slice(0, 50)) lines.push(`Conflict: ${c.record}: ${c.reason}`);
   if (preview.plan.conflicts.length > 50) lines.push(`… and ${preview.plan.conflicts.length - 50} more conflicts.`);
   for (const s of preview.plan.skipped.slice(0, 50)) lines.push(`Skipped: ${s.record}: ${s.reason}`);

@@ -5,8 +5,9 @@ import { AGENCY_KINDS, APPLICABILITY, PERSON_ROLES, QA_OUTCOMES, RECOMMENDATION_
 // The tables an exchange package carries, in the order they are written
 // (parents before children), with what each column holds and which table
 // each reference points to. Not carried: the installation row, settings,
-// the status key (each installation keeps its own words and colours), the
-// audit log (each store's own history) and acknowledged SMART hints.
+// the status key (each installation keeps its own words and colours) and
+// the audit log (each store's own history). Deleted rows travel as
+// tombstones beside the tables (pack-records.ts).
 
 export type ColumnKind =
   | 'id'
@@ -198,6 +199,20 @@ export const TABLES: readonly TableSpec[] = [
       deleted_at: opt('timestamp'),
       ...owned,
     },
+  },
+  {
+    name: 'smart_acknowledgements',
+    label: 'acknowledged SMART hints',
+    columns: {
+      id: req('id'),
+      recommendation_id: req('ref', 'recommendations'),
+      hint_key: req('text'),
+      note: opt('longText'),
+      acknowledged_by: req('text'),
+      acknowledged_at: req('timestamp'),
+      ...owned,
+    },
+    natural: ['recommendation_id', 'hint_key'],
   },
   {
     name: 'applicability',

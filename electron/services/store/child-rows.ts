@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/errors.ts';
+import { deleteWithTombstone } from './deletions.ts';
 import type { Db } from './sqlite.ts';
 
 // Saving a record's list of child rows (a review's IMRs, a recommendation's
 // actions…) from a form: rows that kept their id are updated, rows without
-// one are inserted, and rows no longer in the list are deleted. An id that
+// one are inserted, and rows no longer in the list are deleted (with a
+// tombstone, so the deletion travels in exchange packages). An id that
 // does not belong to this parent is refused, so a stale or forged form
 // cannot move another record's rows.
 
@@ -37,5 +39,5 @@ export function syncChildRows<T extends { id?: string | undefined }>(db: Db, now
       db.prepare(`INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})`).run(values);
     }
   });
-  for (const id of known) if (id && !kept.has(id)) db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
+  for (const id of known) if (id && !kept.has(id)) deleteWithTombstone(db, spec.table, id, now);
 }

@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayOf } from '../../../shared/domain/clock.ts';
+import { saveRecommendation } from '../../../electron/services/recommendations/recommendation-save.ts';
+import { loadRecommendations } from '../../../electron/services/recommendations/recommendation-store.ts';
 import { openStore } from '../../../electron/services/store/open-store.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
 import { convertWithLibreOffice, EXPECTED, wordPlan, workbookPlan, zipOf } from '../exchange/action-plan-files.ts';
@@ -63,22 +66,54 @@ describe('dhr pack', () => {
     const dry = dhr(['pack', 'import', '--db', db, pack, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/Scope: {4}countywide: the whole store/);
-    expect(dry.stdout).toMatch(/^reviews\s+17\s+0\s+0\s+0\s+0$/m);
+    expect(dry.stdout).toMatch(/^reviews\s+17\s+0\s+0\s+0\s+0\s+0$/m);
     expect(dry.stdout).toMatch(/Dry run: nothing was written\.\n$/);
     expect(checksum(db)).toBe(before);
 
     const real = dhr(['pack', 'import', '--db', db, pack]);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed\./);
+    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed, 0 removed\./);
     expect(stats(db)).toEqual(stats(demo));
 
     const afterImport = checksum(db);
     const again = dhr(['pack', 'import', '--db', db, pack, '--json']);
     expect(again.code).toBe(0);
     const json = JSON.parse(again.stdout);
-    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0 });
+    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0 });
     expect(json.applied).toBe(false);
     expect(checksum(db)).toBe(afterImport);
+  });
+
+  it('carries a deleted action: the dry run shows it removed, the import removes it, and the older package does not bring it back', () => {
+    const db = fresh('deletions.dhr');
+    expect(dhr(['pack', 'import', '--db', db, pack]).code).toBe(0);
+    // A copy of the demo store, so the other tests keep theirs as it was; one action taken off a recommendation there.
+    const county = path.join(dir, 'county-copy.dhr');
+    fs.copyFileSync(demo, county);
+    const store = openStore(county, PASSPHRASE, TEST_STORE_OPTIONS);
+    try {
+      const row = store.db.prepare('SELECT recommendation_id AS id, r.review_id AS reviewId FROM actions a JOIN recommendations r ON r.id = a.recommendation_id WHERE r.deleted_at IS NULL ORDER BY a.rowid LIMIT 1').get() as { id: string; reviewId: string };
+      const rec = loadRecommendations(store.db, row.reviewId, row.id)[0]!;
+      saveRecommendation(store, { ...rec, actions: rec.actions.slice(1) }, 'test', todayOf(store.clock));
+    } finally {
+      store.close();
+    }
+    const newer = path.join(dir, 'county-newer.dhrpack');
+    expect(dhr(['pack', 'export', '--db', county, '--out', newer]).code).toBe(0);
+
+    const dry = dhr(['pack', 'import', '--db', db, newer, '--dry-run']);
+    expect(dry.stdout).toMatch(/^actions\s+0\s+\d+\s+1\s+\d+\s+0\s+0$/m);
+    // The action, and the progress updates its deletion took with it.
+    const removed = Number(/, (\d+) to remove \(deleted by their owner\)/.exec(dry.stdout)?.[1]);
+    expect(removed).toBeGreaterThanOrEqual(1);
+    const real = dhr(['pack', 'import', '--db', db, newer]);
+    expect(real.stdout).toMatch(new RegExp(`Imported: 0 added, \\d+ changed, ${removed} removed\\.`));
+    expect(stats(db).actions).toBe(stats(county).actions);
+
+    const old = dhr(['pack', 'import', '--db', db, pack]);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toMatch(/Nothing to import: this store already has everything in the package\./);
+    expect(stats(db).actions).toBe(stats(county).actions);
   });
 
   it('refuses a flipped byte, a truncated package, the wrong passphrase and another app’s file, leaving the store’s bytes as they were', () => {

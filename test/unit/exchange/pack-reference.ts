@@ -30,7 +30,7 @@ export function collectRecordsBefore(db: Db, scope: PackageScope, includeRealNam
     for (const name of ['review_people', 'review_panel_members', 'review_imrs', 'review_pauses', 'review_qa_submissions', 'review_themes']) keep(name, (r) => reviews.has(r.review_id as string));
     keep('recommendations', (r) => r.owner_district_id === d || reviews.has(r.review_id as string));
     const recs = ids(tables.get('recommendations')!);
-    for (const name of ['recommendation_addressees', 'recommendation_themes', 'actions']) keep(name, (r) => recs.has(r.recommendation_id as string));
+    for (const name of ['recommendation_addressees', 'recommendation_themes', 'actions', 'smart_acknowledgements']) keep(name, (r) => recs.has(r.recommendation_id as string));
     keep('applicability', (r) => r.owner_district_id === d);
     const decisions = ids(tables.get('applicability')!);
     const actions = ids(tables.get('actions')!);

@@ -135,7 +135,7 @@ export function ExportPackagePanel() {
 }
 
 function PreviewTable({ preview }: { preview: Preview }) {
-  const rows = preview.tables.filter((t) => t.add || t.change || t.unchanged || t.conflicts || t.skipped || t.remove);
+  const rows = preview.tables.filter((t) => t.add || t.change || t.unchanged || t.conflicts || t.skipped || t.remove || t.delete);
   return (
     <ScrollRegion label="What importing the package would do">
       <table className="exchange__counts">
@@ -145,6 +145,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
             <th scope="col">Records</th>
             <th scope="col">Add</th>
             <th scope="col">Change</th>
+            <th scope="col">Remove</th>
             <th scope="col">Unchanged</th>
             <th scope="col">Conflicts</th>
             <th scope="col">Skipped</th>
@@ -156,6 +157,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
               <th scope="row">{t.label[0]!.toUpperCase() + t.label.slice(1)}</th>
               <td className="num">{t.add}</td>
               <td className="num">{t.change + t.remove}</td>
+              <td className="num">{t.delete}</td>
               <td className="num">{t.unchanged}</td>
               <td className="num">{t.conflicts}</td>
               <td className="num">{t.skipped}</td>
@@ -225,7 +227,7 @@ export function ImportPackagePanel() {
   }
 
   const info = preview?.info;
-  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove : 0;
+  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove + preview.totals.delete : 0;
   return (
     <section className="panel exchange__panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Import package</h2>
@@ -256,7 +258,8 @@ export function ImportPackagePanel() {
         <Alert kind="success" title={applied.changed ? 'Package imported' : 'Nothing to import'}>
           {applied.changed ? (
             <p>
-              {applied.totals.add.toLocaleString('en-GB')} records added and {(applied.totals.change + applied.totals.remove).toLocaleString('en-GB')} changed
+              {applied.totals.add.toLocaleString('en-GB')} records added, {(applied.totals.change + applied.totals.remove).toLocaleString('en-GB')} changed and{' '}
+              {applied.totals.delete.toLocaleString('en-GB')} removed
               {applied.totals.conflicts ? `; ${applied.totals.conflicts} conflicts kept as they were here` : ''}.
             </p>
           ) : (
@@ -317,8 +320,8 @@ export function ImportPackagePanel() {
           ) : null}
           {changes ? (
             <p>
-              Importing adds {preview.totals.add.toLocaleString('en-GB')} records and changes {(preview.totals.change + preview.totals.remove).toLocaleString('en-GB')}, all at once: if anything
-              fails, nothing is changed.
+              Importing adds {preview.totals.add.toLocaleString('en-GB')} records, changes {(preview.totals.change + preview.totals.remove).toLocaleString('en-GB')} and removes{' '}
+              {preview.totals.delete.toLocaleString('en-GB')} that their owner deleted, all at once: if anything fails, nothing is changed.
             </p>
           ) : (
             <Alert kind="info">Nothing to import: this store already has everything in this package.</Alert>
