@@ -80,6 +80,7 @@ export async function runSecurityCommand(io: Io): Promise<number> {
         if (io.stderr.isTTY) io.stderr.write('\n');
         io.stdout.write(`Backed up ${db} to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes), encrypted under the store's passphrase, and checked it.\n`);
         if ('removed' in made && made.removed.length) io.stdout.write(`Removed ${plural(made.removed.length, 'older backup', 'older backups')} beyond the number to keep.\n`);
+        if ('tidied' in made && made.tidied.length) io.stdout.write(`Removed ${plural(made.tidied.length, 'unfinished file', 'unfinished files')} left by a backup that was cut off.\n`);
       });
       return 0;
     }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, WRONG_PASSPHRASE_MESSAGE } from '../../../shared/ipc/errors.ts';
 import { verifyAuditChain } from './audit.ts';
-import { isNotADatabase, openKeyed, openLockFile, type Db } from './sqlite.ts';
-import { createPrivateFile } from './store-file.ts';
+import { takeFileLock, type FileLock } from './file-lock.ts';
+import { isNotADatabase, openKeyed, type Db } from './sqlite.ts';
 
 // Finishing a passphrase change that was cut off (a crash, a kill, a power
 // cut), before anything else opens the store.
@@ -40,11 +40,6 @@ const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd
 const UNDER_WAY_MESSAGE = (file: string) =>
   `The passphrase of ${file} is being changed by another DHR Tracker window or dhr command. Wait for it to finish, then try again. Nothing was changed.`;
 
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code ?? '';
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
-}
-
 export function fsyncFolder(file: string): void {
   // Makes a rename or removal durable; some systems cannot open a folder, and there it is already so.
   try {
@@ -59,50 +54,11 @@ export function fsyncFolder(file: string): void {
   }
 }
 
-export interface RekeyLock {
-  /** Let go of the lock and leave its file, for recovery to take over. */
-  unlock(): void;
-  /** Let go of the lock and remove its file: the change, or its recovery, is over. */
-  release(): void;
-}
+export type RekeyLock = FileLock;
 
 /** Take the lock that says a passphrase change (or its recovery) is under way; CONFLICT if another process holds it. */
 export function takeRekeyLock(abs: string): RekeyLock {
-  const file = abs + LOCK_SUFFIX;
-  if (!fs.existsSync(file)) {
-    try {
-      createPrivateFile(file);
-    } catch (error) {
-      // Another process made it first: its lock decides below.
-      if (!fs.existsSync(file)) throw error;
-    }
-  }
-  const db = openLockFile(file);
-  try {
-    db.exec('BEGIN EXCLUSIVE');
-  } catch (error) {
-    db.close();
-    if (isBusy(error)) throw new AppError('CONFLICT', UNDER_WAY_MESSAGE(abs));
-    throw error;
-  }
-  let held = true;
-  const unlock = () => {
-    if (!held) return;
-    held = false;
-    try {
-      db.exec('ROLLBACK');
-    } finally {
-      db.close();
-    }
-  };
-  return {
-    unlock,
-    release() {
-      unlock();
-      // SQLite gives the lock file a journal of its own while the lock is held; it holds nothing.
-      for (const suffix of ['', '-journal']) fs.rmSync(file + suffix, { force: true });
-    },
-  };
+  return takeFileLock(abs + LOCK_SUFFIX, () => new AppError('CONFLICT', UNDER_WAY_MESSAGE(abs)));
 }
 
 export type Soundness = 'sound' | 'wrong-passphrase' | { problem: string };
