@@ -156,7 +156,9 @@ function settle(abs: string, passphrase: string): void {
     removeSafetyCopy(abs);
     return;
   }
-  if (copy === 'wrong-passphrase' && store === 'wrong-passphrase') throw new AppError('WRONG_PASSPHRASE', WRONG_PASSPHRASE_MESSAGE);
+  if (copy === 'wrong-passphrase' && store === 'wrong-passphrase') {
+    throw new AppError('WRONG_PASSPHRASE', `${WRONG_PASSPHRASE_MESSAGE} A change of its passphrase was interrupted: try the passphrase it had before the change, or the new one.`);
+  }
   throw stuck(abs, `neither the store (${problemOf(store)}) nor the copy (${problemOf(copy)}) checks out with that passphrase`);
 }
 
