@@ -21,7 +21,10 @@ export const SECURITY_HELP = `  dhr backup  --db FILE [--out FILE]
                                   then check it: integrity, schema version and audit chain
   dhr rekey   --db FILE           Change the store's passphrase: the new one comes from
                                   DHR_NEW_PASSPHRASE, else a hidden prompt (asked twice). Checked by
-                                  opening the store afresh; on any failure the old passphrase still works
+                                  opening the store afresh; on any failure the old passphrase still works.
+                                  If it is cut off (a crash, a kill), the next command or unlock finishes
+                                  the job: the old passphrase gets the store as it was, or the new one,
+                                  if the change had got that far, keeps it
 `;
 
 /** The security command this argv asks for, or null for any other command. */

@@ -164,8 +164,8 @@ it(`after ${KILLS} SIGKILLs across a rekey of a store over 100 MB, it opens with
   // The kills landed all through the change: while copying, half-way through re-encrypting, and after.
   expect(kills).toBeGreaterThanOrEqual(20);
   expect(states['mid-change'] ?? 0, JSON.stringify(states)).toBeGreaterThanOrEqual(3);
+  // Cut off before it committed, a change is undone (kills after the commit, which keep it, depend on timing; rekey-recovery.test.ts has that case for certain).
   expect(undone).toBeGreaterThan(0);
-  expect(keptNew).toBeGreaterThan(0);
   const final = openStoreReadOnly(file, passphraseOf(current));
   try {
     expect(final.db.pragma('integrity_check', { simple: true })).toBe('ok');
