@@ -23,7 +23,10 @@ export const SECURITY_HELP = `  dhr backup  --db FILE [--out FILE]
                                   then check it: integrity, schema version and audit chain
   dhr rekey   --db FILE           Change the store's passphrase: the new one comes from
                                   DHR_NEW_PASSPHRASE, else a hidden prompt (asked twice). Checked by
-                                  opening the store afresh; on any failure the old passphrase still works
+                                  opening the store afresh; on any failure the old passphrase still works.
+                                  If it is cut off (a crash, a kill), the next command or unlock finishes
+                                  the job: the old passphrase gets the store as it was, or the new one,
+                                  if the change had got that far, keeps it
 `;
 
 /** The security command this argv asks for, or null for any other command. */
@@ -81,6 +84,7 @@ export async function runSecurityCommand(io: Io): Promise<number> {
         if (io.stderr.isTTY) io.stderr.write('\n');
         io.stdout.write(`Backed up ${db} to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes), encrypted under the store's passphrase, and checked it.\n`);
         if ('removed' in made && made.removed.length) io.stdout.write(`Removed ${plural(made.removed.length, 'older backup', 'older backups')} beyond the number to keep.\n`);
+        if ('tidied' in made && made.tidied.length) io.stdout.write(`Removed ${plural(made.tidied.length, 'unfinished file', 'unfinished files')} left by a backup that was cut off.\n`);
       });
       return 0;
     }

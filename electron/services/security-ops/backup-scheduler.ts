@@ -1,7 +1,7 @@
 import { isAppError } from '../../../shared/ipc/errors.ts';
 import type { Logger } from '../ipc/dispatcher.ts';
 import type { Emit, Session, Timers } from '../session/session.ts';
-import { backupNow, backupStatus, type BackupInfo } from './backups.ts';
+import { backupNow, backupStatus, removeInterruptedBackups, type BackupInfo } from './backups.ts';
 
 // Scheduled backups: while a store is unlocked, a backup is made whenever
 // the last one is older than the schedule allows. The timer only ever runs
@@ -72,7 +72,23 @@ export function createBackupScheduler(options: { session: Session; emit: Emit; t
     }
   }
 
-  options.session.onChange((change) => (change === 'unlocked' ? arm(FIRST_CHECK_MS) : clear()));
+  /** On unlock: what backups cut off by a crash or a kill left behind goes, rather than piling up. */
+  function tidy(): void {
+    const store = options.session.current();
+    if (!store) return;
+    try {
+      removeInterruptedBackups(store.file);
+    } catch (error) {
+      // Only tidying: the next backup tries again.
+      log.error('Could not remove the files of an interrupted backup', error);
+    }
+  }
+
+  options.session.onChange((change) => {
+    if (change !== 'unlocked') return clear();
+    tidy();
+    arm(FIRST_CHECK_MS);
+  });
 
   return {
     runNow,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/ipc/errors.ts';
+import { AppError, isAppError } from '../../../shared/ipc/errors.ts';
 import { appendAudit, verifyAuditChain } from '../store/audit.ts';
+import { takeFileLock, type FileLock } from '../store/file-lock.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
 import { openStoreReadOnly, type Store } from '../store/open-store.ts';
 import { actorName, readSettings } from '../store/settings-store.ts';
@@ -59,10 +60,16 @@ export function backupFileName(storeFile: string, at: Date): string {
   return `${stem(storeFile)}-${at.toISOString().replace(/[:.]/g, '-')}${BACKUP_EXTENSION}`;
 }
 
+/** The time in the name if it is exactly the name of one of this store's backups, else null. */
+function backupNameStamp(storeFile: string, name: string): RegExpExecArray | null {
+  const prefix = `${stem(storeFile)}-`;
+  const m = STAMP.exec(name);
+  return m && name.startsWith(prefix) && name.length === prefix.length + m[0].length - 1 ? m : null;
+}
+
 /** The store's backups in its folder, newest first. Files that are not ours are ignored. */
 export function listBackups(storeFile: string): BackupInfo[] {
   const folder = backupFolderFor(storeFile);
-  const prefix = `${stem(storeFile)}-`;
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -71,8 +78,8 @@ export function listBackups(storeFile: string): BackupInfo[] {
   }
   const found: BackupInfo[] = [];
   for (const name of names) {
-    const m = STAMP.exec(name);
-    if (!m || !name.startsWith(prefix) || name.length !== prefix.length + m[0].length - 1) continue;
+    const m = backupNameStamp(storeFile, name);
+    if (!m) continue;
     const file = path.join(folder, name);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile()) continue;
@@ -250,19 +257,77 @@ export function pruneBackups(storeFile: string, keep: number): string[] {
   return removed;
 }
 
+const PARTIAL = '.partial';
+
+/** Held while a backup goes into the store's backups folder, so a partial file there whose lock is free belongs to nobody. */
+function takeBackupLock(storeFile: string): FileLock {
+  return takeFileLock(path.join(backupFolderFor(storeFile), `${stem(storeFile)}.backup-lock`), () => {
+    return new AppError('CONFLICT', `A backup of ${path.resolve(storeFile)} is being made by another DHR Tracker window or dhr command. Wait for it to finish, then try again.`);
+  });
+}
+
+/** Remove the partial files of this store's backups in its folder, by their exact names; nothing else. Call with the backup lock held. */
+function removePartials(storeFile: string): string[] {
+  const folder = backupFolderFor(storeFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.endsWith(PARTIAL) || !backupNameStamp(storeFile, name.slice(0, -PARTIAL.length))) continue;
+    const file = path.join(folder, name);
+    if (!fs.lstatSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
+
+/**
+ * Remove what backups of this store that were cut off (a crash, a kill) left
+ * in its backups folder: their encrypted ".partial" files, nothing else.
+ * Skipped while another window or dhr command is making a backup there.
+ * Returns the files removed.
+ */
+export function removeInterruptedBackups(storeFile: string): string[] {
+  if (!fs.existsSync(backupFolderFor(storeFile))) return [];
+  let lock: FileLock;
+  try {
+    lock = takeBackupLock(storeFile);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'CONFLICT') return [];
+    throw error;
+  }
+  try {
+    return removePartials(storeFile);
+  } finally {
+    lock.release();
+  }
+}
+
 /** A backup into the store's backups folder, then the oldest beyond the "keep" setting removed. */
-export function backupNow(store: Store, options: BackupOptions = {}): BackupInfo & { removed: string[] } {
+export function backupNow(store: Store, options: BackupOptions = {}): BackupInfo & { removed: string[]; tidied: string[] } {
   const folder = backupFolderFor(store.file);
   ensurePrivateFolder(folder);
-  const stamp = store.clock.now();
-  let out = path.join(folder, backupFileName(store.file, stamp));
-  // Two backups in the same millisecond: the second waits a millisecond in its name.
-  for (let i = 1; fs.existsSync(out); i++) out = path.join(folder, backupFileName(store.file, new Date(stamp.getTime() + i)));
-  const made = backupStore(store, out, { ...options, onProgress: (d, _t, label) => options.onProgress?.(d, 4, label) });
-  options.onProgress?.(3, 4, 'Removing old backups');
-  const removed = pruneBackups(store.file, readBackupSettings(store.db).keep);
-  options.onProgress?.(4, 4, 'Backup finished');
-  return { file: made.file, at: made.at, bytes: made.bytes, removed };
+  const lock = takeBackupLock(store.file);
+  try {
+    // Partial files of backups that were cut off: nobody else holds the lock, so none of them is being written.
+    const tidied = removePartials(store.file);
+    const stamp = store.clock.now();
+    let out = path.join(folder, backupFileName(store.file, stamp));
+    // Two backups in the same millisecond: the second waits a millisecond in its name.
+    for (let i = 1; fs.existsSync(out); i++) out = path.join(folder, backupFileName(store.file, new Date(stamp.getTime() + i)));
+    const made = backupStore(store, out, { ...options, onProgress: (d, _t, label) => options.onProgress?.(d, 4, label) });
+    options.onProgress?.(3, 4, 'Removing old backups');
+    const removed = pruneBackups(store.file, readBackupSettings(store.db).keep);
+    options.onProgress?.(4, 4, 'Backup finished');
+    return { file: made.file, at: made.at, bytes: made.bytes, removed, tidied };
+  } finally {
+    lock.release();
+  }
 }
 
 export interface BackupStatus {

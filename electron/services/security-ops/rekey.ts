@@ -1,9 +1,18 @@
 import { stampOf, type Clock } from '../../../shared/domain/clock.ts';
 import fs from 'node:fs';
 import { AppError, isAppError } from '../../../shared/ipc/errors.ts';
-import { appendAudit, verifyAuditChain } from '../store/audit.ts';
+import { appendAudit } from '../store/audit.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
 import { checkNewPassphrase, migrate, openStoreReadOnly } from '../store/open-store.ts';
+import {
+  fsyncFolder,
+  PARTIAL_SAFETY_SUFFIX,
+  recoverInterruptedRekey,
+  SAFETY_SUFFIX,
+  soundnessWith,
+  takeRekeyLock,
+  type RekeyLock,
+} from '../store/rekey-recovery.ts';
 import { actorName, readSettings } from '../store/settings-store.ts';
 import { openKeyed, type Db } from '../store/sqlite.ts';
 import { createPrivateFile } from '../store/store-file.ts';
@@ -13,9 +22,10 @@ import { createPrivateFile } from '../store/store-file.ts';
 // mode first. A byte-for-byte safety copy is taken under an exclusive lock
 // before anything changes; if the change fails or the result does not check
 // out, that copy is put back, so the store always opens with one passphrase
-// or the other, never neither.
+// or the other, never neither. If the process dies part-way, the next open
+// finishes the job from what is on disk: store/rekey-recovery.ts says how.
 
-export const SAFETY_SUFFIX = '.rekey-safety';
+export { SAFETY_SUFFIX };
 
 const IN_USE_MESSAGE = (file: string) =>
   `${file} is open in DHR Tracker or another dhr command. Lock it there (or let that command finish) and try again. Nothing was changed.`;
@@ -34,36 +44,19 @@ function fsyncFile(file: string): void {
   }
 }
 
-/** Check a store opens with this passphrase and is sound: integrity and audit chain. Throws VERIFY_FAILED. */
-function checkOpensWith(file: string, passphrase: string): void {
-  const { db } = openStoreReadOnly(file, passphrase);
-  try {
-    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-    if (integrity.length !== 1 || integrity[0] !== 'ok') throw new AppError('VERIFY_FAILED', `The integrity check failed: ${integrity.slice(0, 3).join('; ')}.`);
-    const audit = verifyAuditChain(db);
-    if (!audit.ok) throw new AppError('VERIFY_FAILED', `The audit log does not check out: ${audit.problem}.`);
-  } finally {
-    db.close();
-  }
-}
-
-/** True if the passphrase opens the store (any other failure counts as no). */
-function opensWith(file: string, passphrase: string): boolean {
-  try {
-    openStoreReadOnly(file, passphrase).db.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
+export type RekeyStage = 'locked' | 'copied' | 'audited' | 'rekeyed' | 'verified';
 
 export interface RekeyOptions {
   /** Who the audit log names; by default the store's own "Your details" */
   actor?: string;
   /** Stamps the audit entry that records the change */
   clock: Clock;
-  /** For tests: called after the safety copy is taken and after the change is written, to inject failures */
-  onStage?: (stage: 'copied' | 'rekeyed') => void;
+  /**
+   * For tests: called as the change goes along, to inject failures or report
+   * where a killed change had got to: the store locked, the safety copy whole,
+   * the audit entry written, every page re-encrypted, the result verified.
+   */
+  onStage?: (stage: RekeyStage) => void;
 }
 
 /**
@@ -87,6 +80,8 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
     probe.db.close();
   }
   const safety = abs + SAFETY_SUFFIX;
+  const partial = abs + PARTIAL_SAFETY_SUFFIX;
+  // Opening the probe above finished any earlier change that was cut off; anything still here is someone else's.
   if (fs.existsSync(safety)) {
     throw new AppError(
       'CONFLICT',
@@ -95,7 +90,7 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
   }
 
   let db: Db | undefined;
-  let copied = false;
+  let lock: RekeyLock | undefined;
   try {
     try {
       db = openKeyed(abs, oldPassphrase, { readonly: false });
@@ -112,15 +107,22 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
       if (isBusy(error)) throw new AppError('CONFLICT', IN_USE_MESSAGE(abs));
       throw error;
     }
-    // The safety copy: the store exactly as it was, still under the old passphrase.
-    createPrivateFile(safety);
-    copied = true;
-    fs.copyFileSync(abs, safety);
-    fs.chmodSync(safety, 0o600);
-    fsyncFile(safety);
+    // Held until the end, including the checks after the store itself is let go, so no open meanwhile takes this for a crash.
+    lock = takeRekeyLock(abs);
+    options.onStage?.('locked');
+    // The safety copy: the store exactly as it was, still under the old passphrase. Written under
+    // another name and renamed once whole and on disk, so a copy under its own name is always complete.
+    fs.rmSync(partial, { force: true });
+    createPrivateFile(partial);
+    fs.copyFileSync(abs, partial);
+    fs.chmodSync(partial, 0o600);
+    fsyncFile(partial);
+    fs.renameSync(partial, safety);
+    fsyncFolder(safety);
     options.onStage?.('copied');
 
-    db.rekey(Buffer.from(newPassphrase, 'utf8'));
+    // The audit entry goes in first, under the old passphrase: undoing the change (putting the
+    // safety copy back) takes the entry away with it, so it is there exactly when the change is.
     const opened = db;
     opened.transaction(() => {
       const row = opened.prepare('SELECT id FROM installation').get() as { id: string };
@@ -131,18 +133,20 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
         stampOf(options.clock),
       );
     })();
+    options.onStage?.('audited');
+    db.rekey(Buffer.from(newPassphrase, 'utf8'));
     db.close();
     db = undefined;
     options.onStage?.('rekeyed');
 
     // Verify from scratch: the new passphrase opens a sound store, and the old one does not.
-    try {
-      checkOpensWith(abs, newPassphrase);
-    } catch (error) {
-      throw new AppError('VERIFY_FAILED', `the new passphrase did not open a sound store: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (opensWith(abs, oldPassphrase)) throw new AppError('VERIFY_FAILED', 'the old passphrase still opened the store');
+    const sound = soundnessWith(abs, newPassphrase);
+    if (sound !== 'sound') throw new AppError('VERIFY_FAILED', `the new passphrase did not open a sound store: ${sound === 'wrong-passphrase' ? 'it did not open it' : sound.problem}`);
+    if (soundnessWith(abs, oldPassphrase) !== 'wrong-passphrase') throw new AppError('VERIFY_FAILED', 'the old passphrase still opened the store');
+    options.onStage?.('verified');
     fs.rmSync(safety, { force: true });
+    fsyncFolder(safety);
+    lock.release();
     return { file: abs };
   } catch (error) {
     try {
@@ -150,9 +154,11 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
     } catch {
       // Closing a connection that failed half-way can fail too; the file is what matters.
     }
-    if (copied) {
+    if (lock) {
+      // Let go, and let the recovery every open runs put things back, as it would after a crash.
+      lock.unlock();
       try {
-        putBack(abs, safety, oldPassphrase);
+        recoverInterruptedRekey(abs, oldPassphrase);
       } catch (putBackError) {
         throw new AppError(
           'INTERNAL',
@@ -165,25 +171,4 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
     }
     throw error;
   }
-}
-
-/**
- * After a failed change: if the store still opens with the old passphrase
- * (SQLite rolled the change back), keep it as it is; otherwise put the
- * safety copy back. Either way the store opens with the old passphrase.
- */
-function putBack(abs: string, safety: string, oldPassphrase: string): void {
-  let sound = false;
-  try {
-    checkOpensWith(abs, oldPassphrase);
-    sound = true;
-  } catch {
-    sound = false;
-  }
-  if (!sound) {
-    for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(abs + suffix, { force: true });
-    fs.renameSync(safety, abs);
-    return;
-  }
-  fs.rmSync(safety, { force: true });
 }

@@ -7,6 +7,7 @@ import { STATUSES, STATUS_DEFAULTS } from '../../../shared/domain/vocabulary.ts'
 import { AppError, WRONG_PASSPHRASE_MESSAGE } from '../../../shared/ipc/errors.ts';
 import { appendAudit } from './audit.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+import { recoverInterruptedRekey } from './rekey-recovery.ts';
 import { DEFAULT_SETTINGS } from './settings-store.ts';
 import { isNotADatabase, openKeyed, type Db } from './sqlite.ts';
 import { checkExistingStoreFile, checkNewStoreLocation, createPrivateFile } from './store-file.ts';
@@ -151,6 +152,7 @@ export function createStore(file: string, passphrase: string, options: StoreOpti
 export function openStoreReadOnly(file: string, passphrase: string): { db: Db; file: string; schemaVersion: number } {
   const abs = checkExistingStoreFile(file);
   if (!passphrase) throw new AppError('WRONG_PASSPHRASE', 'Enter the passphrase for this store.');
+  recoverInterruptedRekey(abs, passphrase); // the one write here: only when a passphrase change was cut off
   const db = openKeyed(abs, passphrase, { readonly: true });
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -25,3 +25,12 @@ export function isNotADatabase(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
+
+/**
+ * Open a plain, empty file whose only use is SQLite's file lock, which the
+ * system drops when the holding process ends, however it ends. Waits for
+ * nothing: a lock held elsewhere fails at once with SQLITE_BUSY.
+ */
+export function openLockFile(file: string): Db {
+  return new Database(file, { fileMustExist: true, timeout: 0 });
+}

@@ -9,10 +9,13 @@ import {
   backupStore,
   listBackups,
   readBackupSettings,
+  removeInterruptedBackups,
   restoreBackup,
   writeBackupSettings,
 } from '../../../electron/services/security-ops/backups.ts';
+import { AppError } from '../../../shared/ipc/errors.ts';
 import { verifyAuditChain } from '../../../electron/services/store/audit.ts';
+import { takeFileLock } from '../../../electron/services/store/file-lock.ts';
 import { createStore, openStore, openStoreReadOnly, type Store } from '../../../electron/services/store/open-store.ts';
 import { openKeyed } from '../../../electron/services/store/sqlite.ts';
 import { storeStats } from '../../../electron/services/store/store-stats.ts';
@@ -139,6 +142,52 @@ describe('a backup', () => {
     backupNow(store);
     expect(listBackups(store.file)).toHaveLength(1);
     expect(fs.existsSync(path.join(folder, 'notes.txt'))).toBe(true);
+  });
+});
+
+describe('what a backup cut off by a crash leaves', () => {
+  /** A killed backup leaves its encrypted, unfinished copy under the backup's name plus ".partial". */
+  function leavePartial(folder: string, name: string): string {
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, fs.readFileSync(store.file).subarray(0, 8192));
+    return file;
+  }
+
+  it('is removed by the next backup: only this store’s own partial files, nothing else in the folder', () => {
+    const folder = backupFolderFor(store.file);
+    fs.mkdirSync(folder, { recursive: true });
+    const ours = [0, 1, 2].map((i) => leavePartial(folder, `${backupFileName(store.file, new Date(Date.parse('2026-11-20T10:00:00Z') + i * 60_000))}.partial`));
+    const others = [
+      leavePartial(folder, `other-${backupFileName('other.dhr', clock.now()).slice('other-'.length)}.partial`),
+      leavePartial(folder, 'notes.partial'),
+      leavePartial(folder, `${backupFileName(store.file, clock.now())}.partial.keep`),
+      leavePartial(path.dirname(store.file), `${path.basename(store.file)}.partial`),
+    ];
+    const kept = path.join(folder, `${backupFileName(store.file, new Date(Date.parse('2026-11-19T10:00:00Z')))}.partial`);
+    fs.mkdirSync(kept); // a folder with our name: not a file we wrote
+    const made = backupNow(store);
+    expect(made.tidied.sort()).toEqual(ours.sort());
+    for (const file of ours) expect(fs.existsSync(file)).toBe(false);
+    for (const file of [...others, kept, made.file]) expect(fs.existsSync(file)).toBe(true);
+    // Nothing of the backup's own is left either: no lock file, no partial.
+    expect(fs.readdirSync(folder).filter((f) => f.startsWith('county') && !fs.statSync(path.join(folder, f)).isDirectory()).sort()).toEqual([path.basename(made.file), `${backupFileName(store.file, clock.now())}.partial.keep`].sort());
+  });
+
+  it('is removed when the store is opened again (removeInterruptedBackups), unless a backup is under way there', () => {
+    const folder = backupFolderFor(store.file);
+    fs.mkdirSync(folder, { recursive: true });
+    const partial = leavePartial(folder, `${backupFileName(store.file, clock.now())}.partial`);
+    // Another window or dhr command making a backup holds the folder's backup lock: its partial is not touched, and a second backup waits its turn.
+    const busy = takeFileLock(path.join(folder, 'county.backup-lock'), () => new AppError('CONFLICT', 'busy'));
+    try {
+      expect(removeInterruptedBackups(store.file)).toEqual([]);
+      expect(fs.existsSync(partial)).toBe(true);
+      expect(codeOf(() => backupNow(store))).toBe('CONFLICT');
+    } finally {
+      busy.release();
+    }
+    expect(removeInterruptedBackups(store.file)).toEqual([partial]);
+    expect(fs.readdirSync(folder)).toEqual([]);
   });
 });
 
