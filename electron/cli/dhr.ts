@@ -17,10 +17,10 @@ import { listReviews } from '../services/reviews/review-list.ts';
 import { createStore, openStore, type Store } from '../services/store/open-store.ts';
 import { storeStats } from '../services/store/store-stats.ts';
 import { verifyStore } from '../services/store/verify-store.ts';
-import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers.ts';
+import { buildSkeleton, skeletonAuditDetail, SKELETONS } from '../services/drafting/drafting-handlers.ts';
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
-import { ACTOR, appVersion, cliClock, parseOptions, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { ACTOR, appVersion, cliClock, parseOptions, reviewedNote, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { runSecurityCommand, securityCommandOf, SECURITY_HELP } from './security-commands.ts';
 import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
 
@@ -43,19 +43,21 @@ Usage:
                                   A review's numbered recommendations with their actions
   dhr names list --db FILE --review REF [--json]
                                   A review's pseudonym register (real names: handle with care)
-  dhr export action-plan --db FILE --review REF --out FILE.docx
+  dhr export action-plan --db FILE --review REF --out FILE.docx [--reviewed-first-names]
                                   The review's action plan as a Word document in the Home
                                   Office template (landscape A4, one row per action)
-  dhr export overview-skeleton --db FILE --review REF --out FILE.docx
-  dhr export executive-summary-skeleton --db FILE --review REF --out FILE.docx
+  dhr export overview-skeleton --db FILE --review REF --out FILE.docx [--reviewed-first-names]
+  dhr export executive-summary-skeleton --db FILE --review REF --out FILE.docx [--reviewed-first-names]
                                   The chair's skeleton documents: Home Office structure, filled from the
                                   review (pseudonyms only), with guidance where the chair writes
   dhr submission-check --db FILE --review REF [--report FILE.docx] [--json]
                                   The checklist before sending to the Home Office (exit 1 until it passes);
                                   --report checks the chair's final report for real names
-  dhr export recommendations --db FILE --review REF --out FILE.docx
+  dhr export recommendations --db FILE --review REF --out FILE.docx [--reviewed-first-names]
                                   The review's numbered recommendations as a Word document,
-                                  for the overview report
+                                  for the overview report. These Word exports are published, so
+                                  each is refused if a real name (full name or surname) from any
+                                  pseudonym register is in it, listing each place
 ${REPORT_HELP.trimEnd()}
 ${EXCHANGE_HELP.trimEnd()}
   dhr check-anonymity --db FILE DOC.docx
@@ -74,6 +76,11 @@ ${EXCHANGE_OPTIONS_HELP.trimEnd()}
   --out FILE.docx          Where to write an export. It must end in .docx. An existing
                            .docx file there is replaced; the file is written whole or
                            not at all. Exports hold pseudonyms, never real names.
+  --reviewed-first-names   Go ahead with a published export (Word exports, reports for
+                           publication, xlsx/csv) in which a first name of someone in a
+                           pseudonym register appears on its own, once you have reviewed
+                           each place listed and none is that person. Full names and
+                           surnames are refused regardless
                            For dhr backup, any new file name: a backup never overwrites.
   --from BACKUP            The backup to restore (restore); it opens with its own passphrase
   --json                   Machine-readable output (stats, status, reviews list, recommendations list, names list)
@@ -102,6 +109,7 @@ const parse = (argv: string[]) =>
     report: { type: 'string' },
     district: { type: 'string' },
     out: { type: 'string' },
+    'reviewed-first-names': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
 
@@ -137,6 +145,8 @@ export async function runCli(io: Io): Promise<number> {
   if (values.report !== undefined && command !== 'submission-check') throw new AppError('INVALID_INPUT', `--report does not apply to dhr ${command}.`);
   if (exportKind && !values.out) throw new AppError('INVALID_INPUT', `The ${command} command needs --out FILE.docx, the Word file to write.`);
   if (values.out !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--out does not apply to dhr ${command}.`);
+  if (values['reviewed-first-names'] !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--reviewed-first-names does not apply to dhr ${command}.`);
+  const reviewedFirstNames = values['reviewed-first-names'] ?? false;
   if (exportKind && !/\.docx$/i.test(values.out!)) {
     throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "${values.review} ${exportKind}.docx"; ${values.out} does not.`);
   }
@@ -266,13 +276,13 @@ export async function runCli(io: Io): Promise<number> {
       // A bad --out is reported before the store is opened or the passphrase asked for.
       checkExportLocation(values.out!, 'docx');
       const { built, written } = await withStore(async (store) => {
-        const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
+        const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock), { reviewedFirstNames });
         const written = writeExportFile(values.out!, built.bytes, 'docx');
         recordReviewExport(store, built, written.file, ACTOR);
         return { built, written };
       });
       const counts = `${built.recommendations} ${built.recommendations === 1 ? 'recommendation' : 'recommendations'}, ${built.actions} ${built.actions === 1 ? 'action' : 'actions'}`;
-      io.stdout.write(`Wrote the ${kind} of ${built.reference} (${counts}) to ${written.file}\n`);
+      io.stdout.write(`Wrote the ${kind} of ${built.reference} (${counts})${reviewedNote(built.firstNamesReviewed)} to ${written.file}\n`);
       return 0;
     }
     case 'export overview-skeleton':
@@ -280,14 +290,14 @@ export async function runCli(io: Io): Promise<number> {
       const kind = SKELETON_COMMANDS[command]!;
       checkExportLocation(values.out!, 'docx');
       const written = await withStore(async (store) => {
-        const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
+        const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock), { reviewedFirstNames });
         const file = writeExportFile(values.out!, built.bytes, 'docx');
         store.db.transaction(() =>
-          appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: { export: SKELETONS[kind].title, file: path.basename(file.file), changes: [] } }, stampOf(store.clock)),
+          appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: skeletonAuditDetail(kind, file.file, built.firstNamesReviewed) }, stampOf(store.clock)),
         )();
-        return file;
+        return { ...file, firstNamesReviewed: built.firstNamesReviewed };
       });
-      io.stdout.write(`Wrote the ${SKELETONS[kind].title} of ${values.review!.toUpperCase()} to ${written.file}\n`);
+      io.stdout.write(`Wrote the ${SKELETONS[kind].title} of ${values.review!.toUpperCase()}${reviewedNote(written.firstNamesReviewed)} to ${written.file}\n`);
       return 0;
     }
     case 'submission-check': {
@@ -333,12 +343,26 @@ export async function runCli(io: Io): Promise<number> {
   }
 }
 
+/**
+ * An error as the command line prints it: on one line, except the anonymity
+ * guard's list of places, kept one a line so each can be read and reviewed.
+ */
+export function cliErrorText(error: unknown): string {
+  if (!isAppError(error)) return `dhr: unexpected error: ${(error as Error)?.message ?? String(error)}\n`;
+  if (error.code === 'NAMES_FOUND' || error.code === 'NAMES_TO_REVIEW') {
+    const [first = '', ...rest] = error.message.split('\n');
+    const last = rest.pop() ?? '';
+    const hint = error.code === 'NAMES_TO_REVIEW' ? ' (run the command again with --reviewed-first-names once you have)' : '';
+    return `dhr: ${first}\n${rest.map((line) => `  ${line}\n`).join('')}${last}${hint}\n`;
+  }
+  return `dhr: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`;
+}
+
 export async function main(): Promise<void> {
   try {
     process.exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
   } catch (error) {
-    const message = isAppError(error) ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-    process.stderr.write(`dhr: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.stderr.write(cliErrorText(error));
     process.exitCode = isAppError(error) && error.code === 'INVALID_INPUT' ? 2 : 1;
   }
 }
