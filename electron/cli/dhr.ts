@@ -4,7 +4,7 @@ import { stampOf, todayOf } from '../../shared/domain/clock.ts';
 import { formatUkDate } from '../../shared/domain/dates.ts';
 import { SCOPE_WORDS } from '../../shared/domain/vocabulary.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
-import { checkChosenDocument, describeHit, readChosenDocument } from '../services/anonymity/anonymity-guard.ts';
+import { checkChosenDocument, describeHit, isPossibleHit, readChosenDocument } from '../services/anonymity/anonymity-guard.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
 import { statusReport } from './status-report.ts';
 import { EXCHANGE_HELP, EXCHANGE_OPTIONS_HELP, exchangeCommandOf, runExchangeCommand } from './exchange-commands.ts';
@@ -305,7 +305,7 @@ export async function runCli(io: Io): Promise<number> {
       const document = values.report ? readChosenDocument(values.report) : null;
       const check = await withStore((store) => {
         const reviewId = reviewIdByReference(store.db, values.review!);
-        const hits = document ? checkChosenDocument(store, document, ACTOR).length : null;
+        const hits = document ? checkChosenDocument(store, document, ACTOR).filter((h) => !isPossibleHit(h)).length : null;
         return runSubmissionCheck(store.db, reviewId, document && hits !== null ? { file: document.file, hits } : null, todayOf(store.clock));
       });
       if (values.json) io.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
@@ -324,7 +324,14 @@ export async function runCli(io: Io): Promise<number> {
         return 0;
       }
       for (const hit of hits) io.stdout.write(`${describeHit(hit)}\n`);
-      io.stderr.write(`dhr: real names found in ${hits.length === 1 ? 'one place' : `${hits.length} places`} in ${extra[0]}. Replace each with the person's pseudonym before the document is published.\n`);
+      const places = (n: number) => (n === 1 ? 'one place' : `${n} places`);
+      const possible = hits.filter(isPossibleHit).length;
+      const definite = hits.length - possible;
+      if (!possible) io.stderr.write(`dhr: real names found in ${places(definite)} in ${extra[0]}. Replace each with the person's pseudonym before the document is published.\n`);
+      else {
+        const found = definite ? `real names found in ${places(definite)}, and first names only in ${places(possible)},` : `first names only found in ${places(possible)}`;
+        io.stderr.write(`dhr: ${found} in ${extra[0]}. Replace each real name with the person's pseudonym; review each first name (it may be someone else) before the document is published.\n`);
+      }
       return 1;
     }
     case 'verify': {
@@ -344,18 +351,13 @@ export async function runCli(io: Io): Promise<number> {
 }
 
 /**
- * An error as the command line prints it: on one line, except the anonymity
- * guard's list of places, kept one a line so each can be read and reviewed.
+ * An error as the command line prints it: one line (scripts read one line
+ * per error). First names to review also say which flag confirms them.
  */
 export function cliErrorText(error: unknown): string {
   if (!isAppError(error)) return `dhr: unexpected error: ${(error as Error)?.message ?? String(error)}\n`;
-  if (error.code === 'NAMES_FOUND' || error.code === 'NAMES_TO_REVIEW') {
-    const [first = '', ...rest] = error.message.split('\n');
-    const last = rest.pop() ?? '';
-    const hint = error.code === 'NAMES_TO_REVIEW' ? ' (run the command again with --reviewed-first-names once you have)' : '';
-    return `dhr: ${first}\n${rest.map((line) => `  ${line}\n`).join('')}${last}${hint}\n`;
-  }
-  return `dhr: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`;
+  const hint = error.code === 'NAMES_TO_REVIEW' ? ' To confirm that you have, run the command again with --reviewed-first-names.' : '';
+  return `dhr: ${error.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`;
 }
 
 export async function main(): Promise<void> {

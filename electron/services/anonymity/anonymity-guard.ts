@@ -49,22 +49,56 @@ export function loadRegister(db: Db): RegisterPerson[] {
 }
 
 /**
+ * The professionals the store names by design: chairs, panel members,
+ * officers and the authors of progress updates. Their names are not
+ * pseudonymised, so a first name alone that is part of one of them
+ * ("Officer: Kieran Moss") is that professional, not the Kieran of a register.
+ */
+export function loadProfessionals(db: Db): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT chair_name AS name FROM reviews WHERE chair_name IS NOT NULL
+         UNION SELECT member_name FROM review_panel_members
+         UNION SELECT officer_name FROM applicability WHERE officer_name IS NOT NULL
+         UNION SELECT author FROM progress_updates`,
+      )
+      .all() as Array<{ name: string }>
+  )
+    .map((r) => r.name.trim())
+    .filter(Boolean);
+}
+
+/**
  * Every real name from the register in a .docx, with where it is. `label`
  * names the document in error messages (its path, say). Throws
  * AppError('INVALID_INPUT') when the bytes are not a readable .docx.
  */
-export function checkDocx(bytes: Uint8Array, register: readonly RegisterPerson[], options: { label?: string } = {}): GuardHit[] {
-  return findRealNames(extractDocxText(bytes, options.label), register);
+export function checkDocx(bytes: Uint8Array, register: readonly RegisterPerson[], options: { label?: string; professionals?: readonly string[] } = {}): GuardHit[] {
+  return findRealNames(extractDocxText(bytes, options.label), register, options.professionals);
 }
 
-/** Every real name from the register in a document's text (from extractDocxText), with where it is. */
-export function findRealNames(segments: readonly DocxTextSegment[], register: readonly RegisterPerson[]): GuardHit[] {
+/** Where a professional's full name is in a text, so a first name alone inside one is not taken for a register's. */
+function professionalRanges(text: string, matchers: ReturnType<typeof buildNameMatchers>): Array<[number, number]> {
+  return matchers.length ? findNames(text, matchers).map((m) => [m.start, m.end]) : [];
+}
+
+/**
+ * Every real name from the register in a document's text (from
+ * extractDocxText), with where it is. A first name alone that is part of a
+ * professional's full name (see loadProfessionals) is left out.
+ */
+export function findRealNames(segments: readonly DocxTextSegment[], register: readonly RegisterPerson[], professionals: readonly string[] = []): GuardHit[] {
   const matchers = buildNameMatchers(register);
   if (!matchers.length) return [];
+  const professionalMatchers = buildNameMatchers(professionals.map((realName) => ({ reviewReference: '', pseudonym: '', realName }))).filter((m) => m.kind === 'full name');
   const hits: GuardHit[] = [];
   const seen = new Set<string>();
   for (const segment of segments) {
-    for (const match of findNames(segment.text, matchers)) {
+    const found = findNames(segment.text, matchers);
+    const ranges = found.some((m) => m.kind === 'first name') ? professionalRanges(segment.text, professionalMatchers) : [];
+    for (const match of found) {
+      if (match.kind === 'first name' && ranges.some(([from, to]) => match.start < to && from < match.end)) continue;
       // In a paragraph's text from before its tracked changes, only names touching deleted text are new.
       if (segment.deleted && !segment.deleted.some(([from, to]) => match.start < to && from < match.end)) continue;
       const hit: GuardHit = {
@@ -153,7 +187,7 @@ export function decideOnHits(hits: readonly GuardHit[], options: GuardOptions = 
  * them; nothing should be written when it throws.
  */
 export function guardForPublication(bytes: Uint8Array, db: Db, options: GuardOptions & { label?: string } = {}): GuardOutcome {
-  return decideOnHits(checkDocx(bytes, loadRegister(db), { label: options.label ?? 'The document' }), options);
+  return decideOnHits(checkDocx(bytes, loadRegister(db), { label: options.label ?? 'The document', professionals: loadProfessionals(db) }), options);
 }
 
 function errnoCode(error: unknown): string | undefined {
@@ -214,7 +248,7 @@ export function readChosenDocument(file: string): ChosenDocument {
  * names). For the app and the command line alike.
  */
 export function checkChosenDocument(store: Store, document: ChosenDocument, actor: string): GuardHit[] {
-  const hits = findRealNames(document.segments, loadRegister(store.db));
+  const hits = findRealNames(document.segments, loadRegister(store.db), loadProfessionals(store.db));
   store.db.transaction(() => {
     appendAudit(store.db, store.installationId, {
       actor,

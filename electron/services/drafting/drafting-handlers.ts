@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { stampOf, todayOf } from '../../../shared/domain/clock.ts';
-import { checkChosenDocument, guardForPublication, readChosenDocument } from '../anonymity/anonymity-guard.ts';
+import { checkChosenDocument, guardForPublication, isPossibleHit, readChosenDocument } from '../anonymity/anonymity-guard.ts';
 import { safeFileName } from '../exports/docx-common.ts';
 import { reviewedDetail } from '../exports/review-exports.ts';
 import { writeExportFile } from '../exports/write-export-file.ts';
@@ -81,7 +81,8 @@ export function draftingHandlers(session: Session, dialogs: Dialogs): PartialHan
       const file = await dialogs.chooseOpenFile({ title: "Choose the chair's final overview report", extensions: ['docx'], filterName: 'Word document' });
       const { store, db, actor } = open();
       if (!file) return runSubmissionCheck(db, reviewId, null, today());
-      const hits = checkChosenDocument(store, readChosenDocument(file), actor);
+      // Definite hits only: a first name alone is a possible one, listed by "Check a document for names".
+      const hits = checkChosenDocument(store, readChosenDocument(file), actor).filter((h) => !isPossibleHit(h));
       return runSubmissionCheck(db, reviewId, { file, hits: hits.length }, today());
     },
     'drafting.submissionPack': (input) => {

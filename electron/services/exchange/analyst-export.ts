@@ -3,7 +3,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { formatUkDate, ukDateOf } from '../../../shared/domain/dates.ts';
 import { APPLICABILITY_WORDS, RELATIONSHIP_WORDS, SCOPE_WORDS, type Applicability, type Relationship, type RecommendationScope } from '../../../shared/domain/vocabulary.ts';
-import { decideOnHits, findRealNames, isPossibleHit, loadRegister, type GuardHit } from '../anonymity/anonymity-guard.ts';
+import { decideOnHits, findRealNames, isPossibleHit, loadProfessionals, loadRegister, type GuardHit } from '../anonymity/anonymity-guard.ts';
 import type { DocxTextSegment } from '../anonymity/docx-text.ts';
 import { reviewedDetail } from '../exports/review-exports.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -257,7 +257,7 @@ export function analystSegments(tables: readonly AnalystTable[]): { text: DocxTe
 export function analystHits(db: Db, tables: readonly AnalystTable[]): GuardHit[] {
   const register = loadRegister(db);
   const segments = analystSegments(tables);
-  return [...findRealNames(segments.text, register), ...findRealNames(segments.professional, register).filter((h) => !isPossibleHit(h))];
+  return [...findRealNames(segments.text, register, loadProfessionals(db)), ...findRealNames(segments.professional, register).filter((h) => !isPossibleHit(h))];
 }
 
 /** The tables as an Excel workbook; an internal one opens on a sheet saying OFFICIAL-SENSITIVE. */
