@@ -103,3 +103,9 @@ export async function withStore<T>(io: Io, values: { db: string; 'passphrase-fil
     store.close();
   }
 }
+
+/** For a "Wrote …" line: how many first names alone the person said they had reviewed, if any. */
+export function reviewedNote(firstNamesReviewed: number): string {
+  if (!firstNamesReviewed) return '';
+  return `, after you reviewed ${firstNamesReviewed === 1 ? 'one first name' : `${firstNamesReviewed} first names`} found on ${firstNamesReviewed === 1 ? 'its' : 'their'} own,`;
+}

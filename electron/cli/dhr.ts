@@ -4,7 +4,7 @@ import { stampOf, todayOf } from '../../shared/domain/clock.ts';
 import { formatUkDate } from '../../shared/domain/dates.ts';
 import { SCOPE_WORDS } from '../../shared/domain/vocabulary.ts';
 import { AppError, isAppError } from '../../shared/ipc/errors.ts';
-import { checkChosenDocument, describeHit, readChosenDocument } from '../services/anonymity/anonymity-guard.ts';
+import { checkChosenDocument, describeHit, isPossibleHit, readChosenDocument } from '../services/anonymity/anonymity-guard.ts';
 import { loadDemo } from '../services/demo/demo-loader.ts';
 import { statusReport } from './status-report.ts';
 import { EXCHANGE_HELP, EXCHANGE_OPTIONS_HELP, exchangeCommandOf, runExchangeCommand } from './exchange-commands.ts';
@@ -18,10 +18,10 @@ import { listReviews } from '../services/reviews/review-list.ts';
 import { createStore, openStore, type Store } from '../services/store/open-store.ts';
 import { storeStats } from '../services/store/store-stats.ts';
 import { verifyStore } from '../services/store/verify-store.ts';
-import { buildSkeleton, SKELETONS } from '../services/drafting/drafting-handlers.ts';
+import { buildSkeleton, skeletonAuditDetail, SKELETONS } from '../services/drafting/drafting-handlers.ts';
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
-import { ACTOR, appVersion, cliClock, existingFile, FORCE_HELP, parseOptions, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { ACTOR, appVersion, cliClock, existingFile, FORCE_HELP, parseOptions, reviewedNote, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { runSecurityCommand, securityCommandOf, SECURITY_HELP } from './security-commands.ts';
 import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
 import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
@@ -48,19 +48,21 @@ Usage:
                                   A review's numbered recommendations with their actions
   dhr names list --db FILE --review REF [--json]
                                   A review's pseudonym register (real names: handle with care)
-  dhr export action-plan --db FILE --review REF --out FILE.docx [--force]
+  dhr export action-plan --db FILE --review REF --out FILE.docx [--force] [--reviewed-first-names]
                                   The review's action plan as a Word document in the Home
                                   Office template (landscape A4, one row per action)
-  dhr export overview-skeleton --db FILE --review REF --out FILE.docx [--force]
-  dhr export executive-summary-skeleton --db FILE --review REF --out FILE.docx [--force]
+  dhr export overview-skeleton --db FILE --review REF --out FILE.docx [--force] [--reviewed-first-names]
+  dhr export executive-summary-skeleton --db FILE --review REF --out FILE.docx [--force] [--reviewed-first-names]
                                   The chair's skeleton documents: Home Office structure, filled from the
                                   review (pseudonyms only), with guidance where the chair writes
   dhr submission-check --db FILE --review REF [--report FILE.docx] [--json]
                                   The checklist before sending to the Home Office (exit 1 until it passes);
                                   --report checks the chair's final report for real names
-  dhr export recommendations --db FILE --review REF --out FILE.docx [--force]
+  dhr export recommendations --db FILE --review REF --out FILE.docx [--force] [--reviewed-first-names]
                                   The review's numbered recommendations as a Word document,
-                                  for the overview report
+                                  for the overview report. These Word exports are published, so
+                                  each is refused if a real name (full name or surname) from any
+                                  pseudonym register is in it, listing each place
 ${REPORT_HELP.trimEnd()}
 ${EXCHANGE_HELP.trimEnd()}
   dhr check-anonymity --db FILE DOC.docx
@@ -80,6 +82,11 @@ ${EXCHANGE_OPTIONS_HELP.trimEnd()}
                            .dhrpack for those exports). An existing file there is left as it
                            is unless --force is given; the file is written whole or not at
                            all. Exports hold pseudonyms, never real names.
+  --reviewed-first-names   Go ahead with a published export (Word exports, reports for
+                           publication, xlsx/csv) in which a first name of someone in a
+                           pseudonym register appears on its own, once you have reviewed
+                           each place listed and none is that person. Full names and
+                           surnames are refused regardless
                            For dhr backup, any new file name: a backup never overwrites.
 ${FORCE_HELP.trimEnd()}
   --from BACKUP            The backup to restore (restore); it opens with its own passphrase
@@ -110,6 +117,7 @@ const parse = (argv: string[]) =>
     district: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
+    'reviewed-first-names': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
 
@@ -147,6 +155,8 @@ export async function runCli(io: Io): Promise<number> {
   if (values.out !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--out does not apply to dhr ${command}.`);
   if (values.force !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--force does not apply to dhr ${command}: it only lets an export replace the file at --out.`);
   const existing = existingFile(values.force);
+  if (values['reviewed-first-names'] !== undefined && !exportKind) throw new AppError('INVALID_INPUT', `--reviewed-first-names does not apply to dhr ${command}.`);
+  const reviewedFirstNames = values['reviewed-first-names'] ?? false;
   if (exportKind && !/\.docx$/i.test(values.out!)) {
     throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "${cutInput(values.review ?? "DHR-XX-2026-01", 30)} ${exportKind}.docx"; ${quoteInput(values.out!)} does not.`);
   }
@@ -276,13 +286,13 @@ export async function runCli(io: Io): Promise<number> {
       // A bad --out is reported before the store is opened or the passphrase asked for.
       checkExportLocation(values.out!, 'docx', existing);
       const { built, written } = await withStore(async (store) => {
-        const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
+        const built = await buildReviewExport(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock), { reviewedFirstNames });
         const written = writeExportFile(values.out!, built.bytes, 'docx', existing);
         recordReviewExport(store, built, written.file, ACTOR);
         return { built, written };
       });
       const counts = `${built.recommendations} ${built.recommendations === 1 ? 'recommendation' : 'recommendations'}, ${built.actions} ${built.actions === 1 ? 'action' : 'actions'}`;
-      io.stdout.write(`Wrote the ${kind} of ${built.reference} (${counts}) to ${written.file}\n`);
+      io.stdout.write(`Wrote the ${kind} of ${built.reference} (${counts})${reviewedNote(built.firstNamesReviewed)} to ${written.file}\n`);
       return 0;
     }
     case 'export overview-skeleton':
@@ -290,14 +300,14 @@ export async function runCli(io: Io): Promise<number> {
       const kind = SKELETON_COMMANDS[command]!;
       checkExportLocation(values.out!, 'docx', existing);
       const written = await withStore(async (store) => {
-        const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock));
+        const built = await buildSkeleton(store.db, reviewIdByReference(store.db, values.review!), kind, todayOf(store.clock), { reviewedFirstNames });
         const file = writeExportFile(values.out!, built.bytes, 'docx', existing);
         store.db.transaction(() =>
-          appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: { export: SKELETONS[kind].title, file: path.basename(file.file), changes: [] } }, stampOf(store.clock)),
+          appendAudit(store.db, store.installationId, { actor: ACTOR, action: 'export', entity: 'review', entityId: reviewIdByReference(store.db, values.review!), detail: skeletonAuditDetail(kind, file.file, built.firstNamesReviewed) }, stampOf(store.clock)),
         )();
-        return file;
+        return { ...file, firstNamesReviewed: built.firstNamesReviewed };
       });
-      io.stdout.write(`Wrote the ${SKELETONS[kind].title} of ${values.review!.toUpperCase()} to ${written.file}\n`);
+      io.stdout.write(`Wrote the ${SKELETONS[kind].title} of ${values.review!.toUpperCase()}${reviewedNote(written.firstNamesReviewed)} to ${written.file}\n`);
       return 0;
     }
     case 'submission-check': {
@@ -306,7 +316,7 @@ export async function runCli(io: Io): Promise<number> {
       const document = values.report ? readChosenDocument(values.report) : null;
       const check = await withStore((store) => {
         const reviewId = reviewIdByReference(store.db, values.review!);
-        const hits = document ? checkChosenDocument(store, document, ACTOR).length : null;
+        const hits = document ? checkChosenDocument(store, document, ACTOR).filter((h) => !isPossibleHit(h)).length : null;
         return runSubmissionCheck(store.db, reviewId, document && hits !== null ? { file: document.file, hits } : null, todayOf(store.clock));
       });
       if (values.json) io.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
@@ -326,7 +336,14 @@ export async function runCli(io: Io): Promise<number> {
         return 0;
       }
       for (const hit of hits) io.stdout.write(`${describeHit(hit)}\n`);
-      io.stderr.write(`dhr: real names found in ${hits.length === 1 ? 'one place' : `${hits.length} places`} in ${shownPath(extra[0]!)}. Replace each with the person's pseudonym before the document is published.\n`);
+      const places = (n: number) => (n === 1 ? 'one place' : `${n} places`);
+      const possible = hits.filter(isPossibleHit).length;
+      const definite = hits.length - possible;
+      if (!possible) io.stderr.write(`dhr: real names found in ${places(definite)} in ${shownPath(extra[0]!)}. Replace each with the person's pseudonym before the document is published.\n`);
+      else {
+        const found = definite ? `real names found in ${places(definite)}, and first names only in ${places(possible)},` : `first names only found in ${places(possible)}`;
+        io.stderr.write(`dhr: ${found} in ${shownPath(extra[0]!)}. Replace each real name with the person's pseudonym; review each first name (it may be someone else) before the document is published.\n`);
+      }
       return 1;
     }
     case 'verify': {
@@ -345,13 +362,22 @@ export async function runCli(io: Io): Promise<number> {
   }
 }
 
+/**
+ * An error as the command line prints it: one line (scripts read one line
+ * per error). First names to review also say which flag confirms them.
+ */
+export function cliErrorText(error: unknown): string {
+  if (!isAppError(error)) return `dhr: unexpected error: ${cutInput((error as Error)?.message ?? String(error), MAX_ERROR_LINE)}\n`;
+  const hint = error.code === 'NAMES_TO_REVIEW' ? ' To confirm that you have, run the command again with --reviewed-first-names.' : '';
+  // A last guard: whatever a message echoes, the line stays readable (each echo is already cut where it is made).
+  return `dhr: ${cutInput(`${error.message.replace(/\s*\n\s*/g, ' ')}${hint}`, MAX_ERROR_LINE)}\n`;
+}
+
 export async function main(): Promise<void> {
   try {
     process.exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
   } catch (error) {
-    const message = isAppError(error) ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-    // A last guard: whatever a message echoes, the line stays readable (each echo is already cut where it is made).
-    process.stderr.write(`dhr: ${cutInput(message.replace(/\s*\n\s*/g, ' '), MAX_ERROR_LINE)}\n`);
+    process.stderr.write(cliErrorText(error));
     process.exitCode = isAppError(error) && error.code === 'INVALID_INPUT' ? 2 : 1;
   }
 }

@@ -3,13 +3,13 @@ import { todayOf } from '../../shared/domain/clock.ts';
 import { formatUkDate } from '../../shared/domain/dates.ts';
 import { STATUS_DEFAULTS } from '../../shared/domain/vocabulary.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
-import { buildAnalystExport, recordAnalystExport } from '../services/exchange/analyst-export.ts';
+import { buildAnalystExport, INTERNAL_MARKING, recordAnalystExport } from '../services/exchange/analyst-export.ts';
 import { applyActionPlan, parseMappingOption, previewActionPlan, readActionPlanFile, reviewIdForReference, type ActionPlanPreview } from '../services/exchange/legacy-import.ts';
 import { checkPackagePassphrase } from '../services/exchange/pack-format.ts';
 import { applyPackage, buildPackage, describePreview, districtIdByName, previewPackage, readPackage, recordPackageExport } from '../services/exchange/pack-service.ts';
 import { checkExportLocation, writeExportFile } from '../services/exports/write-export-file.ts';
 import type { Store } from '../services/store/open-store.ts';
-import { ACTOR, appVersion, cliClock, commandWords, existingFile, parseOptions, withStore as withStoreAt, type Io } from './cli-common.ts';
+import { ACTOR, appVersion, cliClock, commandWords, existingFile, parseOptions, reviewedNote, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { promptHidden } from './passphrase-source.ts';
 import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
@@ -34,16 +34,21 @@ export const EXCHANGE_HELP = `  dhr pack export --db FILE --out FILE.dhrpack [--
                                   Import an action plan kept in Word (Home Office template tables),
                                   Excel or CSV into a review: lists the rows understood and the rows
                                   not understood, with reasons; --dry-run stops there
-  dhr export xlsx --db FILE --out FILE.xlsx [--force]
-  dhr export csv  --db FILE --out FILE.zip [--force]
+  dhr export xlsx --db FILE --out FILE.xlsx [--internal] [--reviewed-first-names] [--force]
+  dhr export csv  --db FILE --out FILE.zip [--internal] [--reviewed-first-names] [--force]
                                   Reviews, recommendations, actions, applicability and updates for
-                                  analysts: one sheet (or CSV file) each, UK dates, pseudonyms only
+                                  analysts: one sheet (or CSV file) each, UK dates, pseudonyms only.
+                                  Refused if a real name from any pseudonym register is in the text,
+                                  listing each place, unless --internal
 `;
 
 export const EXCHANGE_OPTIONS_HELP = `  --dry-run                Show what would be imported, and write nothing (pack import, import action-plan)
   --map SPEC               Which spreadsheet column holds what (import action-plan), by letter or header:
                            "Recommendation=Col A,Action=C,Lead agency=Lead,Target date=Deadline".
                            Without it the columns are guessed from the header row
+  --internal               Export for analysts inside the partnership even where real names are in
+                           the text (export xlsx, export csv): marked OFFICIAL-SENSITIVE in the file
+                           and, as a reminder, best named so too (say "data OFFICIAL-SENSITIVE.xlsx")
   --include-real-names     Put the pseudonym registers' real names in the package (pack export). Only for
                            installations of the same partnership; they are imported nowhere else
 `;
@@ -73,6 +78,8 @@ const parse = (argv: string[]) =>
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     'include-real-names': { type: 'boolean' },
+    internal: { type: 'boolean' },
+    'reviewed-first-names': { type: 'boolean' },
   });
 
 /** The package passphrase: DHR_PACK_PASSPHRASE, else asked for at a terminal (twice when making a package). */
@@ -139,6 +146,8 @@ export async function runExchangeCommand(io: Io): Promise<number> {
   const existing = existingFile(values.force);
   only('district', ['pack export']);
   only('include-real-names', ['pack export']);
+  only('internal', ['export xlsx', 'export csv']);
+  only('reviewed-first-names', ['export xlsx', 'export csv']);
   only('review', ['import action-plan']);
   only('map', ['import action-plan']);
   only('dry-run', ['pack import', 'import action-plan']);
@@ -258,13 +267,19 @@ export async function runExchangeCommand(io: Io): Promise<number> {
         throw new AppError('INVALID_INPUT', `--out must name a file ending in .${extension}${format === 'csv' ? ' (the CSV files come in one zip)' : ''}, such as "dhr-data.${extension}"; ${quoteInput(values.out)} does not.`);
       }
       checkExportLocation(values.out, extension, existing);
-      const { written, rows } = await withStore((store) => {
-        const built = buildAnalystExport(store.db, format, store.clock.now());
+      const internal = values.internal ?? false;
+      const { written, built } = await withStore((store) => {
+        const built = buildAnalystExport(store.db, format, store.clock.now(), { internal, reviewedFirstNames: values['reviewed-first-names'] ?? false });
         const written = writeExportFile(values.out!, built.bytes, extension, existing);
-        recordAnalystExport(store, format, written.file, built.rows, ACTOR);
-        return { written, rows: built.rows };
+        recordAnalystExport(store, format, written.file, built, ACTOR);
+        return { written, built };
       });
-      io.stdout.write(`Wrote ${Object.entries(rows).map(([table, n]) => `${n} ${table.toLowerCase()}`).join(', ')} to ${written.file}\n`);
+      const counts = Object.entries(built.rows).map(([table, n]) => `${n} ${table.toLowerCase()}`).join(', ');
+      const marking = internal
+        ? ` (internal, marked ${INTERNAL_MARKING}${built.namesFound ? `: real names in ${built.namesFound === 1 ? 'one place' : `${built.namesFound} places`}` : ''})`
+        : reviewedNote(built.firstNamesReviewed).replace(/,$/, '');
+      io.stdout.write(`Wrote ${counts}${marking} to ${written.file}\n`);
+      if (internal && !written.file.toUpperCase().includes(INTERNAL_MARKING)) io.stdout.write(`Its name does not say ${INTERNAL_MARKING}; consider naming it "${built.defaultName}" so nobody publishes it by mistake.\n`);
       return 0;
     }
   }

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/errors.ts';
 import { checkExportLocation } from '../services/exports/write-export-file.ts';
 import { buildCountywideReport, buildCspReport, saveReport, type BuiltReport } from '../services/reports/build-reports.ts';
 import { checkAsAt, checkPeriod, districtByName, requireDate, type Step } from '../services/reports/report-common.ts';
-import { ACTOR, cliClock, commandWords, existingFile, parseOptions, withStore, type Io } from './cli-common.ts';
+import { ACTOR, cliClock, commandWords, existingFile, parseOptions, reviewedNote, withStore, type Io } from './cli-common.ts';
 import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
 // dhr export csp-report and dhr export countywide: the board and countywide
@@ -15,11 +15,11 @@ import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input
 export const REPORT_COMMANDS = ['csp-report', 'countywide'] as const;
 type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
-export const REPORT_HELP = `  dhr export csp-report --db FILE --district NAME --as-at DATE --out FILE.docx [--for-publication] [--force]
+export const REPORT_HELP = `  dhr export csp-report --db FILE --district NAME --as-at DATE --out FILE.docx [--for-publication [--reviewed-first-names]] [--force]
                                   The CSP progress report for one district's board as at a day: summary
                                   by status, charts, overdue first, every applicable recommendation with
                                   its latest update, and the "not applicable" decisions
-  dhr export countywide --db FILE --from DATE --to DATE --out FILE.docx [--for-publication] [--force]
+  dhr export countywide --db FILE --from DATE --to DATE --out FILE.docx [--for-publication [--reviewed-first-names]] [--force]
                                   The countywide learning report for a period: reviews, themes, recurring
                                   recommendations, the matrix across districts, overdue items by district
                                   and recommendations to national bodies
@@ -49,6 +49,7 @@ const parse = (argv: string[]) =>
     out: { type: 'string' },
     force: { type: 'boolean' },
     'for-publication': { type: 'boolean' },
+    'reviewed-first-names': { type: 'boolean' },
   });
 
 export async function runReportCommand(io: Io): Promise<number> {
@@ -70,6 +71,7 @@ export async function runReportCommand(io: Io): Promise<number> {
     }
   }
   if (!values.out) throw new AppError('INVALID_INPUT', `The ${name} command needs --out FILE.docx, the Word file to write.`);
+  if (values['reviewed-first-names'] && !values['for-publication']) throw new AppError('INVALID_INPUT', `--reviewed-first-names applies only with --for-publication: a report not for publication is not checked for names.`);
   if (!/\.docx$/i.test(values.out)) throw new AppError('INVALID_INPUT', `--out must name a Word file ending in .docx, such as "report.docx"; ${quoteInput(values.out)} does not.`);
 
   // Dates, then the output file, before the store is opened or the passphrase asked for.
@@ -95,16 +97,19 @@ export async function runReportCommand(io: Io): Promise<number> {
       if (io.stderr.isTTY) io.stderr.write(`\r${label}`.slice(0, 79).padEnd(80));
     };
     const forPublication = values['for-publication'] ?? false;
+    const reviewedFirstNames = values['reviewed-first-names'] ?? false;
     let built: BuiltReport;
     try {
       built = csp
-        ? await buildCspReport(store.db, { district: districtByName(store.db, values.district!), asAt, forPublication, today, step })
-        : await buildCountywideReport(store.db, { from, to, forPublication, today, step });
+        ? await buildCspReport(store.db, { district: districtByName(store.db, values.district!), asAt, forPublication, reviewedFirstNames, today, step })
+        : await buildCountywideReport(store.db, { from, to, forPublication, reviewedFirstNames, today, step });
     } finally {
       if (io.stderr.isTTY) io.stderr.write(`\r${' '.repeat(80)}\r`);
     }
     return { built, written: saveReport(store, built, values.out!, ACTOR, existing) };
   });
-  io.stdout.write(`Wrote ${built.summary}${built.forPublication ? ', checked for publication: no real names found,' : ''} to ${written.file}\n`);
+  const reviewed = Number(built.detail.firstNamesReviewed ?? 0);
+  const checked = reviewed ? `, checked for publication: no real names found${reviewedNote(reviewed)}` : ', checked for publication: no real names found,';
+  io.stdout.write(`Wrote ${built.summary}${built.forPublication ? checked : ''} to ${written.file}\n`);
   return 0;
 }

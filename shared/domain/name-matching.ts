@@ -1,3 +1,5 @@
+import { confusableSkeleton } from './confusables.ts';
+
 // Finding the real names of a pseudonym register in a piece of text: the
 // heart of the anonymity guard. Pure (no Node, no DOM), so main checks
 // documents with it and the renderer can use it to highlight a name.
@@ -6,6 +8,10 @@
 // - Case and accents are ignored, in the text and in the register alike
 //   ("PENHALLOW", "Zdrojewská" = "Zdrojewska"; ł, ø, ß, æ and the like are
 //   folded to their plain letters; ligatures and full-width letters too).
+// - Letters that look alike when printed are one letter: "Рenhallow" with a
+//   Cyrillic Р, "Penhaιlow" with a Greek ι, "𝐏enhallow" in mathematical bold,
+//   "PenhaIlow" with a capital I, "Lornax" for "Lomax" (a skeleton in the
+//   manner of Unicode TR39: see shared/domain/confusables.ts).
 // - The parts of a name may be joined by spaces (any number, any kind), a
 //   hyphen or any dash, an apostrophe or a full stop, or nothing at all:
 //   "Kittow-Ashdene" = "Kittow Ashdene" = "Kittow–Ashdene" = "KittowAshdene",
@@ -25,9 +31,12 @@
 // titles ("Mrs") or suffixes ("Jr") or nicknames in brackets, first name with
 // surname when there are middle names, and the surname on its own when it is
 // distinctive (at least 4 letters), including each half of a double-barrelled
-// surname and a surname with its particles ("van der Berg"). First names on their own are
-// never matched: they are too common, and pseudonyms are often first names.
-// Every hit says whether it was a "full name" or a "surname".
+// surname and a surname with its particles ("van der Berg"). A first name on
+// its own ("Joanna and Rosalind") is matched too, but only as a possible hit:
+// first names are common, so the person reviews each one (the guard refuses
+// full names and surnames outright). It must be written with a capital
+// ("Joy", not "joy"), at least 3 letters long, and not a title or a particle.
+// Every hit says whether it was a "full name", a "surname" or a "first name".
 //
 // Pseudonyms never trigger: a candidate that matches any pseudonym in the
 // register (a surname that is also someone's pseudonym, say) is dropped, as
@@ -38,7 +47,10 @@
 // longest match is reported once. A name shared by people in several
 // reviews is reported once, naming every review.
 
-export type NameKind = 'full name' | 'surname';
+export type NameKind = 'full name' | 'surname' | 'first name';
+
+/** Which kind wins when one spelling is several kinds for different people. */
+const KIND_RANK: Record<NameKind, number> = { 'full name': 3, surname: 2, 'first name': 1 };
 
 /** One line of a pseudonym register, from any review. */
 export interface RegisterPerson {
@@ -73,6 +85,8 @@ export interface NameMatch {
 
 /** Shortest surname matched on its own, in letters. */
 export const MIN_SURNAME_LETTERS = 4;
+/** Shortest first name matched on its own (as a possible hit), in letters. */
+export const MIN_FIRST_NAME_LETTERS = 3;
 
 const SPECIAL_LETTERS: Record<string, string> = {
   ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l', ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ŧ: 't', ĸ: 'k', ŋ: 'n',
@@ -89,6 +103,8 @@ const foldCache = new Map<string, string>();
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (ch.length === 1 && code < 0x80) {
+    const latin = confusableSkeleton(ch);
+    if (latin !== undefined) return latin;
     if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
     if (code === 9 || code === 10 || code === 11 || code === 12 || code === 13) return ' ';
     if (code === 96) return "'";
@@ -102,8 +118,13 @@ function foldChar(ch: string): string {
   else if (APOSTROPHES.test(ch)) out = "'";
   else if (DASHES.test(ch)) out = '-';
   else {
+    // Compatibility forms (full-width, mathematical, circled) become plain letters first, then look-alikes Latin ones.
     out = '';
-    for (const c of ch.normalize('NFKD').replace(MARKS, '').toLowerCase()) out += SPECIAL_LETTERS[c] ?? c;
+    for (const c of ch.normalize('NFKD').replace(MARKS, '')) {
+      const latin = confusableSkeleton(c);
+      if (latin !== undefined) out += latin;
+      else for (const low of c.toLowerCase()) for (const plain of SPECIAL_LETTERS[low] ?? low) out += confusableSkeleton(plain) ?? plain;
+    }
   }
   if (foldCache.size < 10_000) foldCache.set(ch, out);
   return out;
@@ -155,11 +176,14 @@ function namePattern(words: readonly string[]): RegExp {
 
 /** The letter and digit runs of a folded name: its words for matching. */
 const wordsOf = (foldedName: string) => foldedName.match(/[\p{L}\p{N}]+/gu) ?? [];
-const letterCount = (words: readonly string[]) => words.join('').replace(/\P{L}/gu, '').length;
+/** Letters in a name as written (not its skeleton, where "m" is two letters). */
+const letterCount = (name: string) => name.normalize('NFC').replace(/\P{L}/gu, '').length;
 
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'rev', 'revd', 'sir', 'dame', 'lady', 'lord']);
-const GENERATIONS = new Set(['jr', 'jnr', 'junior', 'sr', 'snr', 'senior', 'ii', 'iii', 'iv']);
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'le', 'la', 'st', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'ap']);
+/** Words compared the way names are matched (so "Mrs" in any script is a title). */
+const foldedSet = (words: string[]) => new Set(words.map(fold));
+const TITLES = foldedSet(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'rev', 'revd', 'sir', 'dame', 'lady', 'lord']);
+const GENERATIONS = foldedSet(['jr', 'jnr', 'junior', 'sr', 'snr', 'senior', 'ii', 'iii', 'iv']);
+const PARTICLES = foldedSet(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'le', 'la', 'st', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'ap']);
 
 interface Candidate {
   /** As written in the register (for a surname: the surname's own spelling there) */
@@ -174,7 +198,7 @@ export function nameCandidates(realName: string): Candidate[] {
   const out: Candidate[] = [];
   const fullWords = wordsOf(fold(full));
   if (fullWords.length === 0) return [];
-  if (fullWords.length > 1 || letterCount(fullWords) >= 2) out.push({ name: full, kind: 'full name' });
+  if (fullWords.length > 1 || letterCount(full) >= 2) out.push({ name: full, kind: 'full name' });
   // The name without nicknames in brackets or quotes, titles and generational suffixes.
   const spaced = full
     .replace(/\([^)]*\)|"[^"]*"|\u201C[^\u201D]*\u201D/g, ' ')
@@ -193,11 +217,14 @@ export function nameCandidates(realName: string): Candidate[] {
   const last = spaced[spaced.length - 1]!;
   // Without the middle names: "Brenda Jane Penhallow" is often "Brenda Penhallow".
   if (spaced.length > 2) out.push({ name: `${spaced[0]} ${surname}`, kind: 'full name' }, { name: `${spaced[0]} ${last}`, kind: 'full name' });
+  // The first name alone, as a possible hit only (see above): not an initial, a title or a particle.
+  const first = spaced[0]!.replace(/[.,]+$/, '');
+  if (surnameStart > 0 && letterCount(first) >= MIN_FIRST_NAME_LETTERS && !PARTICLES.has(plain(first)) && !TITLES.has(plain(first))) out.push({ name: first, kind: 'first name' });
   const surnames = [surname, last];
   // Each half of a double-barrelled surname, as people are often called by one of them.
   const halves = last.split(/[-\u2010-\u2015]/).filter(Boolean);
   if (halves.length > 1) surnames.push(...halves);
-  for (const s of surnames) if (letterCount(wordsOf(fold(s))) >= MIN_SURNAME_LETTERS) out.push({ name: s, kind: 'surname' });
+  for (const s of surnames) if (letterCount(s) >= MIN_SURNAME_LETTERS) out.push({ name: s, kind: 'surname' });
   return out;
 }
 
@@ -214,7 +241,7 @@ export function buildNameMatchers(register: readonly RegisterPerson[]): NameMatc
       if (!words.length) continue;
       const key = words.join(' ');
       const entry = byKey.get(key) ?? { kind: candidate.kind, names: [], words };
-      if (candidate.kind === 'full name') entry.kind = 'full name';
+      if (KIND_RANK[candidate.kind] > KIND_RANK[entry.kind]) entry.kind = candidate.kind;
       if (!entry.names.some((n) => n.reviewReference === person.reviewReference)) entry.names.push({ name: candidate.name, reviewReference: person.reviewReference });
       byKey.set(key, entry);
     }
@@ -271,6 +298,11 @@ function startIndex(matchers: readonly NameMatcher[]): Map<string, NameMatcher[]
   return index;
 }
 
+function startsWithCapital(text: string, at: number): boolean {
+  const ch = String.fromCodePoint(text.codePointAt(at)!);
+  return ch !== ch.toLowerCase();
+}
+
 /**
  * Every real name in a text, in order, each place once (the longest match
  * where candidates overlap). Only the matchers whose names start the way
@@ -289,7 +321,11 @@ export function findNames(text: string, matchers: readonly NameMatcher[], option
     // The matcher's own pattern, reset before and after: matching is synchronous, so nothing else can be using it.
     const pattern = matcher.pattern;
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(folded.text); m; m = pattern.exec(folded.text)) found.push({ start: m.index, end: m.index + m[0].length, matcher });
+    for (let m = pattern.exec(folded.text); m; m = pattern.exec(folded.text)) {
+      // A first name counts only when written as a name, with a capital: "Joy" is a name, "joy" a word.
+      if (matcher.kind === 'first name' && !startsWithCapital(text, folded.from[m.index]!)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, matcher });
+    }
     pattern.lastIndex = 0;
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

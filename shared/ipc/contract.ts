@@ -86,20 +86,20 @@ export const contract = {
   'statuses.update': { input: pr.statusColourUpdate, output: pr.statusColours },
 
   // Word exports: main asks where to save (null file = cancelled) and writes the file whole or not at all.
-  'export.actionPlan': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
-  'export.recommendations': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
+  'export.actionPlan': { input: z.strictObject({ reviewId: s.uuid, reviewedFirstNames: s.reviewedFirstNames }), output: s.exportResult },
+  'export.recommendations': { input: z.strictObject({ reviewId: s.uuid, reviewedFirstNames: s.reviewedFirstNames }), output: s.exportResult },
   /** Board and countywide reports; forPublication refuses to write a file containing any real name */
   'reports.cspProgress': {
-    input: z.strictObject({ districtId: s.uuid, asAt: s.isoDate, forPublication: z.boolean().default(false) }),
+    input: z.strictObject({ districtId: s.uuid, asAt: s.isoDate, forPublication: z.boolean().default(false), reviewedFirstNames: s.reviewedFirstNames }),
     output: s.exportResult,
   },
   'reports.countywide': {
-    input: z.strictObject({ from: s.isoDate, to: s.isoDate, forPublication: z.boolean().default(false) }),
+    input: z.strictObject({ from: s.isoDate, to: s.isoDate, forPublication: z.boolean().default(false), reviewedFirstNames: s.reviewedFirstNames }),
     output: s.exportResult,
   },
   // The chair's drafting pack
-  'drafting.overviewSkeleton': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
-  'drafting.executiveSummarySkeleton': { input: z.strictObject({ reviewId: s.uuid }), output: s.exportResult },
+  'drafting.overviewSkeleton': { input: z.strictObject({ reviewId: s.uuid, reviewedFirstNames: s.reviewedFirstNames }), output: s.exportResult },
+  'drafting.executiveSummarySkeleton': { input: z.strictObject({ reviewId: s.uuid, reviewedFirstNames: s.reviewedFirstNames }), output: s.exportResult },
   'drafting.acknowledgements': { input: z.strictObject({ recommendationId: s.uuid }), output: d.acknowledgements },
   'drafting.acknowledgeHint': { input: d.acknowledgeInput, output: d.acknowledgements },
   'drafting.unacknowledgeHint': { input: z.strictObject({ recommendationId: s.uuid, hintKey: z.string().max(40) }), output: d.acknowledgements },

@@ -18,8 +18,10 @@ export const ERROR_CODES = [
   'NOT_EMPTY',
   'NOT_FOUND',
   'CONFLICT',
-  /** The anonymity guard found real names in a document: the message lists where */
+  /** The anonymity guard found real names in a document: the message lists where (and fields "names.0", … each place) */
   'NAMES_FOUND',
+  /** The anonymity guard found first names alone (possible names) to review before it goes ahead: listed as for NAMES_FOUND */
+  'NAMES_TO_REVIEW',
   /** Too many wrong passphrases: the message says how long to wait before trying again */
   'TOO_MANY_ATTEMPTS',
   /** A rekeyed store, a backup or a restored copy did not pass its checks; the message says what failed */

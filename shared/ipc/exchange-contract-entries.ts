@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RECOMMENDATION_SCOPES, STATUSES } from '../domain/vocabulary.ts';
-import { exportResult, isoDate, uuid } from './schemas.ts';
+import { exportResult, isoDate, reviewedFirstNames, uuid } from './schemas.ts';
 
 // The channels of "Exchange" (issue 8): packages between installations,
 // legacy action plans in, spreadsheets out for analysts. Spread into the
@@ -147,6 +147,13 @@ export const exchangeContract = {
     input: actionPlanRequest,
     output: z.object({ reviewId: uuid, reviewReference: z.string(), recommendations: int, actions: int, agenciesCreated: int }),
   },
-  /** The store as a spreadsheet for analysts (.xlsx), or as CSV files in a zip; asks where to save it. */
-  'exchange.exportSpreadsheet': { input: z.strictObject({ format: z.enum(['xlsx', 'csv']) }), output: exportResult },
+  /**
+   * The store as a spreadsheet for analysts (.xlsx), or as CSV files in a zip; asks where to save it.
+   * Refused (NAMES_FOUND / NAMES_TO_REVIEW) when a real name is in its text, unless internal: then it is
+   * marked OFFICIAL-SENSITIVE in its file name and inside it.
+   */
+  'exchange.exportSpreadsheet': {
+    input: z.strictObject({ format: z.enum(['xlsx', 'csv']), internal: z.boolean().optional(), reviewedFirstNames: reviewedFirstNames }),
+    output: exportResult,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

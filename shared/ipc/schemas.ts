@@ -141,7 +141,15 @@ export const anonymityHit = z.object({
   location: z.string(),
   /** The surrounding words, with the name in place */
   context: z.string(),
+  /** A full name or a surname is a definite hit; a first name on its own only a possible one, for the person to review */
+  kind: z.enum(['full name', 'surname', 'first name']).optional(),
 });
 export type AnonymityHit = z.infer<typeof anonymityHit>;
+/**
+ * On a publishable export: the person has reviewed each first name the
+ * anonymity guard found on its own (NAMES_TO_REVIEW) and says none is a
+ * person from a pseudonym register. Full names and surnames refuse regardless.
+ */
+export const reviewedFirstNames = z.boolean().optional();
 export const anonymityReport = z.object({ file: z.string().nullable(), checked: z.boolean(), hits: z.array(anonymityHit) });
 export type AnonymityReport = z.infer<typeof anonymityReport>;

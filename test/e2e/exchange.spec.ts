@@ -217,3 +217,23 @@ test('a chair imports an old action plan from a spreadsheet, choosing its column
     ['Share MARAC minutes with GPs', [['Agree a secure route', '2027-09-30'], ['Audit that minutes arrive', '2028-03-31']]],
   ]);
 });
+
+test('the spreadsheet for analysts is refused with a real name in it, and saved as an internal export marked OFFICIAL-SENSITIVE', async ({ page }) => {
+  app = await startApp(page);
+  await createStoreThroughUi(page, { demo: true });
+  // A real name typed into a recommendation, as a careless or hostile hand might.
+  app.backend.session.requireStore().db.prepare("UPDATE recommendations SET text = text || ' Joanna Penhallow told her GP.' WHERE position = 1 AND review_id = (SELECT id FROM reviews WHERE reference = 'DHR-FL-2016-01')").run();
+  await openExchange(page);
+  const sheet = page.getByRole('region', { name: 'Export spreadsheet' });
+  await sheet.getByRole('button', { name: 'Export spreadsheet' }).click();
+  const refused = sheet.getByRole('alert').filter({ hasText: 'The spreadsheet was not exported' });
+  await expect(refused).toContainText('Joanna Penhallow (DHR-FL-2016-01): Recommendations sheet');
+  await sheet.getByLabel('Internal export, marked OFFICIAL-SENSITIVE').check();
+  await sheet.getByRole('button', { name: 'Export spreadsheet' }).click();
+  const done = sheet.getByRole('status').filter({ hasText: 'Internal spreadsheet saved, marked OFFICIAL-SENSITIVE' });
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  const xlsx = (await done.locator('.exchange__file').textContent())!;
+  expect(path.basename(xlsx)).toMatch(/ OFFICIAL-SENSITIVE\.xlsx$/);
+  expect(strFromU8(unzipSync(fs.readFileSync(xlsx))['xl/workbook.xml']!)).toMatch(/<sheets><sheet name="OFFICIAL-SENSITIVE"/);
+  await expectNoAxeViolations(page, 'Exchange, internal export');
+});

@@ -103,3 +103,30 @@ test('the recurring recommendations view groups what reviews keep saying', async
   await expect(page.getByText('seven-minute briefing').first()).toBeVisible();
   await expectNoAxeViolations(page, 'recurring recommendations');
 });
+
+test('an export with first names alone lists them for review and saves only after the tick; a real name refuses it', async ({ page }) => {
+  // Words typed into a recommendation outside this screen, as a careless or hostile hand might.
+  const db = app.backend.session.requireStore().db;
+  const review = db.prepare("SELECT id FROM reviews WHERE reference = 'DHR-HU-2024-01'").get() as { id: string };
+  const plant = (words: string) => db.prepare("UPDATE recommendations SET text = text || ' ' || ? WHERE review_id = ? AND position = 1").run(words, review.id);
+  plant('Joanna and Rosalind were both seen.');
+  await page.getByRole('button', { name: 'Export action plan' }).click();
+  const check = page.getByRole('region', { name: 'Review first names before the action plan is saved' });
+  await expect(check).toBeVisible();
+  await expect(check).toContainText('These are first names only');
+  await expect(check.getByRole('listitem')).toHaveCount(2);
+  await expect(check.getByRole('listitem').first()).toContainText('Joanna (DHR-FL-2016-01, first name only: check whether it is this person)');
+  const save = check.getByRole('button', { name: 'Save the action plan' });
+  await expect(save).toBeDisabled();
+  await expectNoAxeViolations(page, 'first names to review');
+  await check.getByLabel('I have reviewed each of these 2 places, and none of them is a person from a pseudonym register').check();
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Action plan saved to' })).toBeVisible();
+  await expect(check).toBeHidden();
+
+  plant('Brenda Penhallow was there.');
+  await page.getByRole('button', { name: 'Export recommendations' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'The export was not saved' });
+  await expect(refused).toContainText('real names from a pseudonym register appear in it in one place');
+  await expect(refused).toContainText('Brenda Penhallow (DHR-FL-2016-01)');
+});

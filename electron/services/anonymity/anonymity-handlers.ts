@@ -21,7 +21,7 @@ export function anonymityHandlers(session: Session, dialogs: Dialogs): PartialHa
       if (session.requireStore() !== store) throw new AppError('CONFLICT', 'The store was closed while you chose the document, so it was not checked. Check it again.');
       const document = readChosenDocument(file);
       const hits = checkChosenDocument(store, document, actorName(readSettings(store.db)));
-      return { file: document.file, checked: true, hits: hits.map(({ name, reviewReference, location, context }) => ({ name, reviewReference, location, context })) };
+      return { file: document.file, checked: true, hits: hits.map(({ name, reviewReference, location, context, kind }) => ({ name, reviewReference, location, context, kind })) };
     },
   };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { stampOf, todayOf } from '../../../shared/domain/clock.ts';
-import { checkChosenDocument, guardForPublication, readChosenDocument } from '../anonymity/anonymity-guard.ts';
+import { checkChosenDocument, guardForPublication, isPossibleHit, readChosenDocument } from '../anonymity/anonymity-guard.ts';
 import { safeFileName } from '../exports/docx-common.ts';
+import { reviewedDetail } from '../exports/review-exports.ts';
 import { writeExportFile } from '../exports/write-export-file.ts';
 import type { PartialHandlers } from '../ipc/dispatcher.ts';
 import type { Dialogs } from '../platform.ts';
@@ -29,12 +30,22 @@ export const SKELETONS = {
   'executive summary': { title: 'executive summary skeleton', build: executiveSummarySkeletonDocx },
 } as const;
 
-/** Build a skeleton in memory, refusing it if a real name slipped in (it never should: only pseudonyms are read). */
-export async function buildSkeleton(db: Db, reviewId: string, kind: keyof typeof SKELETONS, today: string) {
+/**
+ * Build a skeleton in memory, refusing it if a real name slipped in (from a
+ * recommendation's text, say: only the register's pseudonyms are read), and
+ * stopping at a first name alone until the person has reviewed it.
+ */
+export async function buildSkeleton(db: Db, reviewId: string, kind: keyof typeof SKELETONS, today: string, options: { reviewedFirstNames?: boolean } = {}) {
   const data = loadSkeletonData(db, reviewId);
   const bytes = await SKELETONS[kind].build(data, today);
-  guardForPublication(bytes, db, { label: `The ${SKELETONS[kind].title}` });
-  return { bytes, reference: data.review.reference, defaultName: `${safeFileName(data.review.reference)} ${SKELETONS[kind].title}.docx` };
+  const label = `The ${SKELETONS[kind].title}`;
+  const { firstNamesReviewed } = guardForPublication(bytes, db, { label, what: `${label} of ${data.review.reference} becomes a published report`, reviewedFirstNames: options.reviewedFirstNames });
+  return { bytes, reference: data.review.reference, firstNamesReviewed, defaultName: `${safeFileName(data.review.reference)} ${SKELETONS[kind].title}.docx` };
+}
+
+/** The audit entry's detail for a written skeleton. */
+export function skeletonAuditDetail(kind: keyof typeof SKELETONS, file: string, firstNamesReviewed: number) {
+  return { export: SKELETONS[kind].title, file: path.basename(file), changes: [], ...reviewedDetail(firstNamesReviewed) };
 }
 
 export function draftingHandlers(session: Session, dialogs: Dialogs): PartialHandlers<Channels> {
@@ -43,13 +54,13 @@ export function draftingHandlers(session: Session, dialogs: Dialogs): PartialHan
     const store = session.requireStore();
     return { store, db: store.db, actor: actorName(readSettings(store.db)) };
   };
-  const exportSkeleton = (kind: keyof typeof SKELETONS) => async ({ reviewId }: { reviewId: string }) => {
-    const built = await buildSkeleton(open().db, reviewId, kind, today());
+  const exportSkeleton = (kind: keyof typeof SKELETONS) => async ({ reviewId, reviewedFirstNames }: { reviewId: string; reviewedFirstNames?: boolean }) => {
+    const built = await buildSkeleton(open().db, reviewId, kind, today(), { reviewedFirstNames });
     const chosen = await dialogs.chooseExportFile({ title: `Export the ${SKELETONS[kind].title}`, defaultName: built.defaultName, extension: 'docx' });
     if (!chosen) return { file: null, bytes: null };
     const { store, db, actor } = open(); // the store may have locked while the dialog was open
     const written = writeExportFile(chosen, built.bytes, 'docx');
-    db.transaction(() => appendAudit(db, store.installationId, { actor, action: 'export', entity: 'review', entityId: reviewId, detail: { export: SKELETONS[kind].title, file: path.basename(written.file), changes: [] } }, stampOf(store.clock)))();
+    db.transaction(() => appendAudit(db, store.installationId, { actor, action: 'export', entity: 'review', entityId: reviewId, detail: skeletonAuditDetail(kind, written.file, built.firstNamesReviewed) }, stampOf(store.clock)))();
     return written;
   };
   return {
@@ -70,7 +81,8 @@ export function draftingHandlers(session: Session, dialogs: Dialogs): PartialHan
       const file = await dialogs.chooseOpenFile({ title: "Choose the chair's final overview report", extensions: ['docx'], filterName: 'Word document' });
       const { store, db, actor } = open();
       if (!file) return runSubmissionCheck(db, reviewId, null, today());
-      const hits = checkChosenDocument(store, readChosenDocument(file), actor);
+      // Definite hits only: a first name alone is a possible one, listed by "Check a document for names".
+      const hits = checkChosenDocument(store, readChosenDocument(file), actor).filter((h) => !isPossibleHit(h));
       return runSubmissionCheck(db, reviewId, { file, hits: hits.length }, today());
     },
     'drafting.submissionPack': (input) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { SubmissionCheck } from '../../../shared/ipc/drafting-schemas.ts';
-import { findRealNames, loadRegister, readDocumentFile } from '../anonymity/anonymity-guard.ts';
+import { findRealNames, isPossibleHit, loadProfessionals, loadRegister, readDocumentFile } from '../anonymity/anonymity-guard.ts';
 import { extractDocxText } from '../anonymity/docx-text.ts';
 import { cleanText, contentWidth, documentStyles, markedHeaderFooter, PORTRAIT_PAGE, safeFileName, sectionProperties, ukDate } from '../exports/docx-common.ts';
 import { buildReviewExport } from '../exports/review-exports.ts';
@@ -79,9 +79,11 @@ export async function makeSubmissionPack(
   const summary = await chooseDocument(dialogs, 'Choose the final executive summary');
   if (!summary) return cancelled;
 
-  // Both documents are checked for every real name in every register.
+  // Both documents are checked for every real name in every register (full names and surnames:
+  // a first name alone is only a possible hit, which "Check a document for names" lists for review).
   const register = loadRegister(db);
-  const hits = [overview, summary].reduce((n, d) => n + findRealNames(extractDocxText(d.bytes, d.file), register).length, 0);
+  const professionals = loadProfessionals(db);
+  const hits = [overview, summary].reduce((n, d) => n + findRealNames(extractDocxText(d.bytes, d.file), register, professionals).filter((h) => !isPossibleHit(h)).length, 0);
   const check = runSubmissionCheck(db, input.reviewId, { file: `${path.basename(overview.file)} and ${path.basename(summary.file)}`, hits }, today);
   if (!check.passed) {
     const failing = check.items.filter((i) => !i.passed).map((i) => `• ${i.label}: ${i.detail}`);

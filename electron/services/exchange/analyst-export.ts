@@ -3,6 +3,9 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { formatUkDate, ukDateOf } from '../../../shared/domain/dates.ts';
 import { APPLICABILITY_WORDS, RELATIONSHIP_WORDS, SCOPE_WORDS, type Applicability, type Relationship, type RecommendationScope } from '../../../shared/domain/vocabulary.ts';
+import { decideOnHits, findRealNames, isPossibleHit, loadProfessionals, loadRegister, type GuardHit } from '../anonymity/anonymity-guard.ts';
+import type { DocxTextSegment } from '../anonymity/docx-text.ts';
+import { reviewedDetail } from '../exports/review-exports.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Db } from '../store/sqlite.ts';
@@ -10,9 +13,17 @@ import { buildXlsx, type XlsxCell, type XlsxSheet } from './xlsx-write.ts';
 
 // The store as tables for analysts: reviews, recommendations, actions,
 // applicability decisions and progress updates, one row per record, with
-// words rather than codes. Pseudonyms only: the pseudonym register (real
-// names) is never read here, and evidence files are listed by name, never
-// included. Deleted records are left out.
+// words rather than codes. Pseudonyms only: the register's real names are
+// never written, and evidence files are listed by name, never included.
+// Deleted records are left out.
+//
+// Free text (a recommendation, a note) can still hold a real name someone
+// typed, so every cell is checked with the anonymity guard, as published
+// documents are: a full name or surname refuses the export, a first name
+// alone stops it until the person has reviewed it. An analyst who needs the
+// data as it is asks for an internal export instead: then nothing is
+// refused, and the file says OFFICIAL-SENSITIVE in its name and inside it
+// (a first sheet in the workbook, a first line in each CSV file).
 //
 // Two forms:
 // - .xlsx: one sheet per table, header rows, dates as real Excel dates
@@ -27,7 +38,8 @@ import { buildXlsx, type XlsxCell, type XlsxSheet } from './xlsx-write.ts';
 export interface AnalystTable {
   /** Sheet name and CSV file name */
   name: string;
-  columns: Array<{ header: string; date?: boolean }>;
+  /** professional: the column names a professional (a chair, an officer), who is named by design */
+  columns: Array<{ header: string; date?: boolean; professional?: boolean }>;
   /** undefined and null are both an empty cell */
   rows: Array<Array<string | number | null | undefined>>;
 }
@@ -110,7 +122,7 @@ export function analystTables(db: Db): AnalystTable[] {
         { header: 'Decision' },
         { header: 'Decision date', date: true },
         { header: 'Home Office notified', date: true },
-        { header: 'Chair' },
+        { header: 'Chair', professional: true },
         { header: 'Terms of reference', date: true },
         { header: 'Draft report', date: true },
         { header: 'Family consulted', date: true },
@@ -174,7 +186,7 @@ export function analystTables(db: Db): AnalystTable[] {
         { header: 'Reason' },
         { header: 'Evidence' },
         { header: 'Local lead agency' },
-        { header: 'Officer' },
+        { header: 'Officer', professional: true },
         { header: 'Local target date', date: true },
         { header: 'Decided', date: true },
         { header: 'Status' },
@@ -204,7 +216,7 @@ export function analystTables(db: Db): AnalystTable[] {
         { header: 'District' },
         { header: 'Action no.' },
         { header: 'As at', date: true },
-        { header: 'Author' },
+        { header: 'Author', professional: true },
         { header: 'Status' },
         { header: 'Note' },
         { header: 'Evidence files' },
@@ -214,14 +226,50 @@ export function analystTables(db: Db): AnalystTable[] {
   ];
 }
 
-/** The tables as an Excel workbook. */
-export function analystWorkbook(tables: readonly AnalystTable[], created: Date): Uint8Array {
-  const sheets: XlsxSheet[] = tables.map((t) => ({
+/** The government security marking an internal export carries. */
+export const INTERNAL_MARKING = 'OFFICIAL-SENSITIVE';
+const INTERNAL_NOTE = 'Internal export: it may hold real names from the pseudonym registers. Do not publish it or share it outside the partnership.';
+
+/**
+ * Each text cell of the tables as the anonymity guard reads it, with where
+ * it is in the workbook (row 1 is the header): the free text, and apart
+ * the columns naming professionals.
+ */
+export function analystSegments(tables: readonly AnalystTable[]): { text: DocxTextSegment[]; professional: DocxTextSegment[] } {
+  const out = { text: [] as DocxTextSegment[], professional: [] as DocxTextSegment[] };
+  for (const t of tables) {
+    t.rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const column = t.columns[c]!;
+        if (typeof value === 'string' && value && !column.date) (column.professional ? out.professional : out.text).push({ location: `${t.name} sheet, row ${r + 2}, column ${column.header}`, text: value });
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Every real name from any register in the tables' text, with where. In a
+ * column naming a professional, a first name alone is that professional's
+ * (an officer called Kieran is not the Kieran of a register), so only full
+ * names and surnames count there.
+ */
+export function analystHits(db: Db, tables: readonly AnalystTable[]): GuardHit[] {
+  const register = loadRegister(db);
+  const segments = analystSegments(tables);
+  return [...findRealNames(segments.text, register, loadProfessionals(db)), ...findRealNames(segments.professional, register).filter((h) => !isPossibleHit(h))];
+}
+
+/** The tables as an Excel workbook; an internal one opens on a sheet saying OFFICIAL-SENSITIVE. */
+export function analystWorkbook(tables: readonly AnalystTable[], created: Date, options: { internal?: boolean } = {}): Uint8Array {
+  const marking: XlsxSheet[] = options.internal ? [{ name: INTERNAL_MARKING, columns: [{ header: INTERNAL_MARKING, width: 100 }], rows: [[INTERNAL_NOTE]] }] : [];
+  const sheets: XlsxSheet[] = [...marking, ...tables.map((t) => ({
     name: t.name,
     columns: t.columns.map((c) => ({ header: c.header, ...(c.date ? { width: 12 } : {}) })),
     rows: t.rows.map((row) => row.map((value, i): XlsxCell => (t.columns[i]!.date && typeof value === 'string' ? { date: value } : (value ?? null)))),
-  }));
-  return buildXlsx(sheets, { title: 'DHR Tracker: reviews, recommendations, actions, applicability and updates', created });
+  }))];
+  const title = 'DHR Tracker: reviews, recommendations, actions, applicability and updates';
+  return buildXlsx(sheets, { title: options.internal ? `${INTERNAL_MARKING}: ${title}` : title, created });
 }
 
 /** One CSV field: quoted when it must be, and never a formula. */
@@ -232,30 +280,73 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function tableCsv(table: AnalystTable): string {
-  const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
+/** One table as CSV; an internal one starts with a line saying OFFICIAL-SENSITIVE, before the header row. */
+export function tableCsv(table: AnalystTable, options: { internal?: boolean } = {}): string {
+  const lines = options.internal ? [[INTERNAL_MARKING, INTERNAL_NOTE].map(csvField).join(',')] : [];
+  lines.push(table.columns.map((c) => csvField(c.header)).join(','));
   for (const row of table.rows) lines.push(row.map((value, i) => csvField(table.columns[i]!.date && typeof value === 'string' ? formatUkDate(value) : value)).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The tables as a zip of CSV files: reviews.csv, recommendations.csv, … */
-export function analystCsvZip(tables: readonly AnalystTable[], created: Date): Uint8Array {
-  return zipSync(Object.fromEntries(tables.map((t) => [`${t.name.toLowerCase()}.csv`, strToU8(tableCsv(t))])), { level: 6, mtime: created });
+export function analystCsvZip(tables: readonly AnalystTable[], created: Date, options: { internal?: boolean } = {}): Uint8Array {
+  return zipSync(Object.fromEntries(tables.map((t) => [`${t.name.toLowerCase()}.csv`, strToU8(tableCsv(t, options))])), { level: 6, mtime: created });
 }
 
 export type AnalystFormat = 'xlsx' | 'csv';
 
-/** now: when the export is made, by the one clock; it names the file and dates the workbook. */
-export function buildAnalystExport(db: Db, format: AnalystFormat, now: Date): { bytes: Uint8Array; defaultName: string; extension: 'xlsx' | 'zip'; rows: Record<string, number> } {
-  const tables = analystTables(db);
-  const day = ukDateOf(now).split('-').reverse().join('-');
-  const rows = Object.fromEntries(tables.map((t) => [t.name, t.rows.length]));
-  if (format === 'xlsx') return { bytes: analystWorkbook(tables, now), defaultName: `DHR Tracker data ${day}.xlsx`, extension: 'xlsx', rows };
-  return { bytes: analystCsvZip(tables, now), defaultName: `DHR Tracker data ${day} (CSV).zip`, extension: 'zip', rows };
+export interface AnalystExportOptions {
+  /** Marked OFFICIAL-SENSITIVE and never refused for names: for use inside the partnership only */
+  internal?: boolean;
+  /** The person has reviewed each first name found on its own (see the anonymity guard) */
+  reviewedFirstNames?: boolean;
 }
 
-export function recordAnalystExport(store: Store, format: AnalystFormat, file: string, rows: Record<string, number>, actor: string): void {
+export interface BuiltAnalystExport {
+  bytes: Uint8Array;
+  defaultName: string;
+  extension: 'xlsx' | 'zip';
+  rows: Record<string, number>;
+  internal: boolean;
+  /** Places a real name (or a first name alone) was found: only an internal export holds any */
+  namesFound: number;
+  firstNamesReviewed: number;
+}
+
+/**
+ * now: when the export is made, by the one clock; it names the file and
+ * dates the workbook. Refused with NAMES_FOUND (or NAMES_TO_REVIEW) when a
+ * real name is in the text, unless internal. Nothing is written.
+ */
+export function buildAnalystExport(db: Db, format: AnalystFormat, now: Date, options: AnalystExportOptions = {}): BuiltAnalystExport {
+  const tables = analystTables(db);
+  const hits = analystHits(db, tables);
+  const internal = options.internal ?? false;
+  const checked = internal
+    ? { firstNamesReviewed: 0 }
+    : decideOnHits(hits, {
+        what: 'The export for analysts holds pseudonyms only',
+        reviewedFirstNames: options.reviewedFirstNames,
+        fix: `Change that text in DHR Tracker to use the pseudonyms and export again; or, if the analysts need it as it is, make an internal export, marked ${INTERNAL_MARKING}.`,
+      });
+  const day = ukDateOf(now).split('-').reverse().join('-');
+  const marked = internal ? ` ${INTERNAL_MARKING}` : '';
+  const rows = Object.fromEntries(tables.map((t) => [t.name, t.rows.length]));
+  const common = { rows, internal, namesFound: internal ? hits.length : 0, firstNamesReviewed: checked.firstNamesReviewed };
+  if (format === 'xlsx') return { bytes: analystWorkbook(tables, now, { internal }), defaultName: `DHR Tracker data ${day}${marked}.xlsx`, extension: 'xlsx', ...common };
+  return { bytes: analystCsvZip(tables, now, { internal }), defaultName: `DHR Tracker data ${day}${marked} (CSV).zip`, extension: 'zip', ...common };
+}
+
+/** The audit entry: what was exported, to which file name, and for an internal export how many places held names (never the names). */
+export function recordAnalystExport(store: Store, format: AnalystFormat, file: string, built: Pick<BuiltAnalystExport, 'rows' | 'internal' | 'namesFound' | 'firstNamesReviewed'>, actor: string): void {
+  const what = format === 'xlsx' ? 'spreadsheet for analysts (.xlsx)' : 'CSV files for analysts (.zip)';
+  const internal = built.internal ? { internal: true, marking: INTERNAL_MARKING, namesFound: built.namesFound } : {};
   store.db.transaction(() =>
-    appendAudit(store.db, store.installationId, { actor, action: 'export', entity: 'store', detail: { export: format === 'xlsx' ? 'spreadsheet for analysts (.xlsx)' : 'CSV files for analysts (.zip)', file: path.basename(file), rows } }, stampOf(store.clock)),
+    appendAudit(
+      store.db,
+      store.installationId,
+      { actor, action: 'export', entity: 'store', detail: { export: built.internal ? `internal ${what}` : what, file: path.basename(file), rows: built.rows, ...internal, ...reviewedDetail(built.firstNamesReviewed) } },
+      stampOf(store.clock),
+    ),
   )();
 }

@@ -10,7 +10,7 @@ import type { Emit, Session } from '../session/session.ts';
 import type { Store } from '../store/open-store.ts';
 import { actorName, readSettings } from '../store/settings-store.ts';
 import { writeExportFile } from '../exports/write-export-file.ts';
-import { buildAnalystExport, recordAnalystExport } from './analyst-export.ts';
+import { buildAnalystExport, INTERNAL_MARKING, recordAnalystExport } from './analyst-export.ts';
 import { applyActionPlan, previewActionPlan, readActionPlanFile, type ActionPlanPreview, type ReadActionPlan } from './legacy-import.ts';
 import { applyPackage, buildPackage, previewPackage, readPackage, recordPackageExport, type ReadPackage } from './pack-service.ts';
 
@@ -170,18 +170,20 @@ export function exchangeHandlers(session: Session, dialogs: Dialogs, emit: Emit,
       return result;
     },
 
-    'exchange.exportSpreadsheet': async ({ format }) => {
+    'exchange.exportSpreadsheet': async ({ format, internal, reviewedFirstNames }) => {
       const store = session.requireStore();
-      const built = buildAnalystExport(store.db, format, session.clock.now());
+      // Checked for real names before any dialog: refused unless internal.
+      const built = buildAnalystExport(store.db, format, session.clock.now(), { internal, reviewedFirstNames });
+      const what = format === 'xlsx' ? 'the spreadsheet for analysts' : 'the CSV files for analysts';
       const chosen = await dialogs.chooseExportFile({
-        title: format === 'xlsx' ? 'Save the spreadsheet for analysts' : 'Save the CSV files for analysts',
+        title: built.internal ? `Save ${what} (internal, ${INTERNAL_MARKING})` : `Save ${what}`,
         defaultName: built.defaultName,
         extension: built.extension,
       });
       if (!chosen) return { file: null, bytes: null };
       stillOpen(store, 'nothing was exported');
       const written = writeExportFile(chosen, built.bytes, built.extension);
-      recordAnalystExport(store, format, written.file, built.rows, actorName(readSettings(store.db)));
+      recordAnalystExport(store, format, written.file, built, actorName(readSettings(store.db)));
       return written;
     },
   };

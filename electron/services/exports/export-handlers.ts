@@ -8,16 +8,17 @@ import { buildReviewExport, recordReviewExport, type ReviewExportKind } from './
 import { writeExportFile } from './write-export-file.ts';
 
 // The Word exports of a review: build the document from the unlocked store,
-// ask where to save it, write it all-or-nothing, and audit the export.
+// check it for real names (refused before any dialog), ask where to save
+// it, write it all-or-nothing, and audit the export.
 
 export function exportHandlers(session: Session, dialogs: Dialogs): PartialHandlers<'export.actionPlan' | 'export.recommendations'> {
   const today = () => todayOf(session.clock);
   const exportReview =
     (kind: ReviewExportKind) =>
-    async ({ reviewId }: { reviewId: string }) => {
+    async ({ reviewId, reviewedFirstNames }: { reviewId: string; reviewedFirstNames?: boolean }) => {
       const store = session.requireStore();
-      // Built before asking where to save, so an unknown review is refused without a dialog.
-      const built = await buildReviewExport(store.db, reviewId, kind, today());
+      // Built and checked before asking where to save, so an unknown review or a real name is refused without a dialog.
+      const built = await buildReviewExport(store.db, reviewId, kind, today(), { reviewedFirstNames });
       const chosen = await dialogs.chooseExportFile({ title: built.dialogTitle, defaultName: built.defaultName, extension: 'docx' });
       if (!chosen) return { file: null, bytes: null };
       // The store may have locked (or another been opened) while the dialog was up: then write nothing.

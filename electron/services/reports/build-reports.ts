@@ -2,6 +2,7 @@ import { stampOf } from '../../../shared/domain/clock.ts';
 import path from 'node:path';
 import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { guardForPublication } from '../anonymity/anonymity-guard.ts';
+import { reviewedDetail } from '../exports/review-exports.ts';
 import { safeFileName } from '../exports/docx-common.ts';
 import { writeExportFile, type ExportWriteOptions } from '../exports/write-export-file.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -46,26 +47,31 @@ export function countywideReportSteps(forPublication: boolean): number {
   return COUNTYWIDE_DATA_STEPS + finishingSteps(forPublication);
 }
 
-/** The finished file, checked for real names when it is for publication. */
-async function finish(db: Db, finished: Buffer, forPublication: boolean, step: Step): Promise<Buffer> {
-  if (forPublication) {
-    await step('Checking the report for real names');
-    // Throws AppError('NAMES_FOUND') listing each place: then nothing is written.
-    guardForPublication(finished, db, { label: 'The report' });
-  }
-  return finished;
+/** What a report is built from besides its own data: for publication, and whether first names alone were reviewed. */
+interface Publication {
+  forPublication: boolean;
+  reviewedFirstNames?: boolean;
+}
+
+/** The finished file, checked for real names when it is for publication, with how many first names alone were reviewed. */
+async function finish(db: Db, finished: Buffer, publication: Publication, step: Step): Promise<{ bytes: Buffer; firstNamesReviewed: number }> {
+  if (!publication.forPublication) return { bytes: finished, firstNamesReviewed: 0 };
+  await step('Checking the report for real names');
+  // Throws AppError('NAMES_FOUND') (or NAMES_TO_REVIEW for first names alone) listing each place: then nothing is written.
+  const checked = guardForPublication(finished, db, { label: 'The report', what: 'This report is for publication', reviewedFirstNames: publication.reviewedFirstNames });
+  return { bytes: finished, firstNamesReviewed: checked.firstNamesReviewed };
 }
 
 export async function buildCspReport(
   db: Db,
-  options: { district: DistrictRow; asAt: string; forPublication: boolean; today: string; step?: Step },
+  options: { district: DistrictRow; asAt: string; forPublication: boolean; reviewedFirstNames?: boolean; today: string; step?: Step },
 ): Promise<BuiltReport> {
   const step = options.step ?? quietStep;
   checkAsAt(options.asAt, options.today);
   const data = await loadCspProgress(db, options.district, options.asAt, { today: options.today, step });
   const charts = await drawCspCharts(data, step);
   await step('Writing the Word document');
-  const bytes = await finish(db, await cspProgressDocx(data, charts), options.forPublication, step);
+  const { bytes, firstNamesReviewed } = await finish(db, await cspProgressDocx(data, charts), options, step);
   const asAtName = formatUkDate(options.asAt).replace(/\//g, '-');
   return {
     kind: 'csp progress',
@@ -73,18 +79,18 @@ export async function buildCspReport(
     defaultName: `${safeFileName(`${data.district.name} ${data.reviewLabel} progress report as at ${asAtName}`)}.docx`,
     dialogTitle: 'Export the CSP progress report as a Word document',
     forPublication: options.forPublication,
-    detail: { export: 'CSP progress report', district: data.district.name, asAt: options.asAt, forPublication: options.forPublication, recommendations: data.items.length },
+    detail: { export: 'CSP progress report', district: data.district.name, asAt: options.asAt, forPublication: options.forPublication, recommendations: data.items.length, ...reviewedDetail(firstNamesReviewed) },
     summary: `the ${data.reviewLabel} progress report for ${data.district.name} as at ${formatUkDate(options.asAt)} (${data.items.length} applicable ${data.items.length === 1 ? 'recommendation' : 'recommendations'}, ${data.summary.overdue} overdue)`,
   };
 }
 
-export async function buildCountywideReport(db: Db, options: { from: string; to: string; forPublication: boolean; today: string; step?: Step }): Promise<BuiltReport> {
+export async function buildCountywideReport(db: Db, options: { from: string; to: string; forPublication: boolean; reviewedFirstNames?: boolean; today: string; step?: Step }): Promise<BuiltReport> {
   const step = options.step ?? quietStep;
   checkPeriod(options.from, options.to);
   const data = await loadCountywide(db, options.from, options.to, { today: options.today, step });
   const charts = await drawCountywideCharts(data, step);
   await step('Writing the Word document');
-  const bytes = await finish(db, await countywideDocx(data, charts), options.forPublication, step);
+  const { bytes, firstNamesReviewed } = await finish(db, await countywideDocx(data, charts), options, step);
   const name = (iso: string) => formatUkDate(iso).replace(/\//g, '-');
   return {
     kind: 'countywide',
@@ -92,7 +98,7 @@ export async function buildCountywideReport(db: Db, options: { from: string; to:
     defaultName: `${safeFileName(`${data.reviewLabel} countywide learning report ${name(options.from)} to ${name(options.to)}`)}.docx`,
     dialogTitle: 'Export the countywide learning report as a Word document',
     forPublication: options.forPublication,
-    detail: { export: 'countywide learning report', from: options.from, to: options.to, forPublication: options.forPublication, reviews: data.reviews.length },
+    detail: { export: 'countywide learning report', from: options.from, to: options.to, forPublication: options.forPublication, reviews: data.reviews.length, ...reviewedDetail(firstNamesReviewed) },
     summary: `the ${data.reviewLabel} countywide learning report for ${formatUkDate(options.from)} to ${formatUkDate(options.to)} (${data.reviews.length} ${data.reviews.length === 1 ? 'review' : 'reviews'}, ${data.totals.recommendations} ${data.totals.recommendations === 1 ? 'recommendation' : 'recommendations'})`,
   };
 }

@@ -62,18 +62,18 @@ export function reportHandlers(session: Session, dialogs: Dialogs, emit: Emit): 
   }
 
   return {
-    'reports.cspProgress': async ({ districtId, asAt, forPublication }) => {
+    'reports.cspProgress': async ({ districtId, asAt, forPublication, reviewedFirstNames }) => {
       const store = session.requireStore();
       // Refused before any work or dialog: an unknown or retired district.
       const district = districtById(store.db, districtId);
       const steps = stepper('reports.cspProgress', store, cspReportSteps(asAt, forPublication));
-      const built = await buildCspReport(store.db, { district, asAt, forPublication, today: today(), step: steps.step });
+      const built = await buildCspReport(store.db, { district, asAt, forPublication, reviewedFirstNames, today: today(), step: steps.step });
       return save('reports.cspProgress', store, built, steps);
     },
-    'reports.countywide': async ({ from, to, forPublication }) => {
+    'reports.countywide': async ({ from, to, forPublication, reviewedFirstNames }) => {
       const store = session.requireStore();
       const steps = stepper('reports.countywide', store, countywideReportSteps(forPublication));
-      const built = await buildCountywideReport(store.db, { from, to, forPublication, today: today(), step: steps.step });
+      const built = await buildCountywideReport(store.db, { from, to, forPublication, reviewedFirstNames, today: today(), step: steps.step });
       return save('reports.countywide', store, built, steps);
     },
   };

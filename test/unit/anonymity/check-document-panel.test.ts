@@ -52,4 +52,9 @@ describe('CheckDocumentPanel', () => {
     const html = render({ file: 'x.docx', checked: true, hits: [{ name: 'Lomax', reviewReference: 'DHR-A', location: 'Footer', context: 'Lomax' }] });
     expect(text(html)).toContain('Warning: real names found in one place in x.docx');
   });
+
+  it('says in words that a first name on its own is only a possible hit', () => {
+    const html = render({ file: 'x.docx', checked: true, hits: [{ name: 'Joanna', reviewReference: 'DHR-A', location: 'Body, paragraph 2', context: 'Joanna and Rosalind', kind: 'first name' }] });
+    expect(text(html)).toContain('Joanna (first name only: may be someone else, review it)');
+  });
 });

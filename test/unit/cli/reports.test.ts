@@ -167,7 +167,7 @@ describe('--for-publication with a real name in the store', () => {
     const r = dhr(['export', 'csp-report', '--db', db, '--district', 'Fenland', '--as-at', today, '--out', out, '--for-publication']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^dhr: Nothing was written\. This document is for publication, but real names from a pseudonym register appear in it/);
+    expect(r.stderr).toMatch(/^dhr: Nothing was written\. This report is for publication, but real names from a pseudonym register appear in it/);
     expect(r.stderr).toContain(name);
     expect(r.stderr.split('\n')).toHaveLength(2);
     expect(fs.existsSync(out)).toBe(false);
@@ -186,8 +186,8 @@ describe('--for-publication with a real name in the store', () => {
 describe('dhr --help', () => {
   it('describes both report commands and their options', () => {
     const help = dhr(['--help'], {}).stdout;
-    expect(help).toContain('dhr export csp-report --db FILE --district NAME --as-at DATE --out FILE.docx [--for-publication]');
-    expect(help).toContain('dhr export countywide --db FILE --from DATE --to DATE --out FILE.docx [--for-publication]');
+    expect(help).toContain('dhr export csp-report --db FILE --district NAME --as-at DATE --out FILE.docx [--for-publication [--reviewed-first-names]]');
+    expect(help).toContain('dhr export countywide --db FILE --from DATE --to DATE --out FILE.docx [--for-publication [--reviewed-first-names]]');
     expect(help).toContain('--for-publication');
     expect(help).toContain('--as-at DATE');
   });

@@ -37,8 +37,17 @@ describe('which names are matched', () => {
     expect(hits('Amy Fox called.')).toEqual(['Amy Fox (full name): Amy Fox']);
   });
 
-  it('never matches a first name on its own', () => {
-    expect(hits('Joanna, Brenda, Kieran, Gordon and Rosalind')).toEqual([]);
+  it('finds a first name on its own, as a first name (a possible hit), only when written with a capital', () => {
+    expect(hits('Joanna and Rosalind')).toEqual(['Joanna (first name): Joanna', 'Rosalind (first name): Rosalind']);
+    expect(hits('JOANNA came; so did Brenda.')).toEqual(['Joanna (first name): JOANNA', 'Brenda (first name): Brenda']);
+    // A first name in lower case is read as a word, and a full name is still one hit.
+    expect(hits('amy came; then Amy Fox.')).toEqual(['Amy Fox (full name): Amy Fox']);
+  });
+
+  it('does not take a title, an initial or a particle for a first name', () => {
+    expect(nameCandidates('Mrs J. Penhallow').filter((c) => c.kind === 'first name')).toEqual([]);
+    expect(nameCandidates('van der Berg').filter((c) => c.kind === 'first name')).toEqual([]);
+    expect(nameCandidates('Jo Penhallow').filter((c) => c.kind === 'first name')).toEqual([]);
   });
 
   it('does not match the pseudonyms, even where a pseudonym is another person’s first name', () => {
@@ -69,6 +78,7 @@ describe('which names are matched', () => {
       { name: 'Pieter Jan van der Berg', kind: 'full name' },
       { name: 'Pieter van der Berg', kind: 'full name' },
       { name: 'Pieter Berg', kind: 'full name' },
+      { name: 'Pieter', kind: 'first name' },
       { name: 'van der Berg', kind: 'surname' },
       { name: 'Berg', kind: 'surname' },
     ]);

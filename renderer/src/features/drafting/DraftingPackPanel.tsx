@@ -3,6 +3,7 @@ import type { SubmissionCheck } from '../../../../shared/ipc/drafting-schemas.ts
 import { call, errorMessage } from '../../app/api-client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
+import { firstNamesToReviewOf, NamesToReview } from '../../components/NamesToReview.tsx';
 import './drafting.css';
 import { useToday } from '../../app/today.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -14,29 +15,39 @@ export function DraftingPackPanel({ reviewId, onSubmitted }: { reviewId: string;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const today = useToday();
   const [submittedDate, setSubmittedDate] = useState(today);
+  const [review, setReview] = useState<{ what: string; places: string[]; retry: () => void } | null>(null);
 
-  async function run<T>(label: string, work: () => Promise<T>, done: (value: T) => void) {
+  async function run<T>(label: string, work: () => Promise<T>, done: (value: T) => void, onNamesToReview?: (places: string[]) => void) {
     setBusy(label);
     setMessage(null);
+    setReview(null);
     try {
       done(await work());
     } catch (e) {
-      setMessage({ kind: 'error', text: errorMessage(e) });
+      const places = firstNamesToReviewOf(e);
+      if (places && onNamesToReview) onNamesToReview(places);
+      else setMessage({ kind: 'error', text: errorMessage(e) });
     } finally {
       setBusy(null);
     }
   }
   const exported = (what: string) => (r: { file: string | null }) => r.file && setMessage({ kind: 'success', text: `${what} saved to ${r.file}` });
+  /** A skeleton is published in the end: first names found on their own are reviewed before it is saved. */
+  function exportSkeleton(label: string, what: string, channel: 'drafting.overviewSkeleton' | 'drafting.executiveSummarySkeleton', reviewedFirstNames = false) {
+    void run(label, () => call(channel, { reviewId, reviewedFirstNames }), exported(what), (places) =>
+      setReview({ what, places, retry: () => exportSkeleton(label, what, channel, true) }),
+    );
+  }
 
   return (
     <section className="panel drafting" aria-labelledby="drafting-heading">
       <h2 id="drafting-heading">Drafting pack</h2>
       <p>Start the overview report and executive summary from what DHR Tracker already holds (pseudonyms only), then check the package before it goes to the Home Office.</p>
       <div className="actions">
-        <button type="button" className="button button--secondary" disabled={busy !== null} onClick={() => void run('overview', () => call('drafting.overviewSkeleton', { reviewId }), exported('Overview report skeleton'))}>
+        <button type="button" className="button button--secondary" disabled={busy !== null} onClick={() => exportSkeleton('overview', 'Overview report skeleton', 'drafting.overviewSkeleton')}>
           Export overview report skeleton
         </button>
-        <button type="button" className="button button--secondary" disabled={busy !== null} onClick={() => void run('summary', () => call('drafting.executiveSummarySkeleton', { reviewId }), exported('Executive summary skeleton'))}>
+        <button type="button" className="button button--secondary" disabled={busy !== null} onClick={() => exportSkeleton('summary', 'Executive summary skeleton', 'drafting.executiveSummarySkeleton')}>
           Export executive summary skeleton
         </button>
         <button type="button" className="button" disabled={busy !== null} onClick={() => void run('check', () => call('drafting.submissionCheck', { reviewId, chooseReport: false }), setCheck)}>
@@ -44,6 +55,7 @@ export function DraftingPackPanel({ reviewId, onSubmitted }: { reviewId: string;
         </button>
       </div>
       {busy ? <p aria-live="polite">Working…</p> : null}
+      {review ? <NamesToReview what={review.what} places={review.places} busy={busy !== null} onConfirm={review.retry} onCancel={() => setReview(null)} /> : null}
       {message ? (
         <Alert kind={message.kind} title={message.kind === 'error' ? 'That did not work' : undefined}>
           <span className="preserve-lines">{message.text}</span>

@@ -49,7 +49,11 @@ function HitsTable({ report, captionId }: { report: AnonymityReport & { file: st
         <tbody>
           {report.hits.map((hit, i) => (
             <tr key={i}>
-              <td>{hit.name}</td>
+              <td>
+                {hit.name}
+                {/* A first name on its own may be someone else's: said in words, not by colour. */}
+                {hit.kind === 'first name' ? <span className="hint"> (first name only: may be someone else, review it)</span> : null}
+              </td>
               <td>{hit.reviewReference}</td>
               <td>{hit.location}</td>
               <td className="check-document__context">

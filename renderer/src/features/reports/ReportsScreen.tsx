@@ -5,6 +5,7 @@ import { ApiError, call, errorMessage, useEvent } from '../../app/api-client.ts'
 import { usePartnership } from '../../app/partnership-context.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
+import { firstNamesToReviewOf, NamesToReview } from '../../components/NamesToReview.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { CheckDocumentPanel } from './CheckDocumentPanel.tsx';
@@ -18,7 +19,13 @@ import { DateField } from '../../components/DateField.tsx';
 // document for real names.
 
 type Task = 'reports.cspProgress' | 'reports.countywide';
-type Outcome = { kind: 'saved'; file: string } | { kind: 'cancelled' } | { kind: 'error'; message: string; namesFound: boolean };
+/** reviewedFirstNames: the person has reviewed the first names found on their own, and the report may go ahead */
+type Request = (reviewedFirstNames: boolean) => Promise<{ file: string | null }>;
+type Outcome =
+  | { kind: 'saved'; file: string }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string; namesFound: boolean }
+  | { kind: 'review'; places: string[]; request: Request };
 
 /** Progress and the outcome of one kind of report: only one export runs at a time. */
 function useReportExport(task: Task, busy: Task | null, setBusy: (t: Task | null) => void) {
@@ -31,17 +38,19 @@ function useReportExport(task: Task, busy: Task | null, setBusy: (t: Task | null
       if (p.task === task) setProgress(p);
     }, [task]),
   );
-  async function run(request: () => Promise<{ file: string | null }>) {
+  async function run(request: Request, reviewedFirstNames = false) {
     setBusy(task);
     setOutcome(null);
     setProgress(null);
     setFieldErrors({});
     try {
-      const result = await request();
+      const result = await request(reviewedFirstNames);
       setOutcome(result.file ? { kind: 'saved', file: result.file } : { kind: 'cancelled' });
     } catch (e) {
-      setOutcome({ kind: 'error', message: errorMessage(e), namesFound: e instanceof ApiError && e.code === 'NAMES_FOUND' });
-      if (e instanceof ApiError) setFieldErrors(e.fields);
+      const places = firstNamesToReviewOf(e);
+      if (places) setOutcome({ kind: 'review', places, request });
+      else setOutcome({ kind: 'error', message: errorMessage(e), namesFound: e instanceof ApiError && e.code === 'NAMES_FOUND' });
+      if (e instanceof ApiError && !places) setFieldErrors(e.fields);
     } finally {
       setBusy(null);
     }
@@ -49,8 +58,11 @@ function useReportExport(task: Task, busy: Task | null, setBusy: (t: Task | null
   return { running: busy === task, progress, outcome, fieldErrors, run, clearOutcome: () => setOutcome(null) };
 }
 
-function OutcomeMessage({ outcome, what }: { outcome: Outcome | null; what: string }) {
+function OutcomeMessage({ outcome, what, exporter }: { outcome: Outcome | null; what: string; exporter: ReturnType<typeof useReportExport> }) {
   if (!outcome) return null;
+  if (outcome.kind === 'review') {
+    return <NamesToReview what={what} places={outcome.places} busy={exporter.running} onConfirm={() => void exporter.run(outcome.request, true)} onCancel={exporter.clearOutcome} />;
+  }
   if (outcome.kind === 'saved') {
     return (
       <Alert kind="success" title={`${what} saved`}>
@@ -87,7 +99,8 @@ function PublicationCheckbox({ checked, onChange, hint }: { checked: boolean; on
   );
 }
 
-const PUBLICATION_HINT = 'The report is checked for the real name of anyone in any review’s pseudonym register, and is not saved if one appears in it.';
+const PUBLICATION_HINT =
+  'The report is checked for the real name of anyone in any review’s pseudonym register, and is not saved if one appears in it. A first name on its own is listed for you to review before the report is saved.';
 
 function CspReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (t: Task | null) => void }) {
   const { lists, settings } = usePartnership();
@@ -111,7 +124,7 @@ function CspReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (t: Task
       exporter.clearOutcome();
       return;
     }
-    void exporter.run(() => call('reports.cspProgress', { districtId, asAt, forPublication }));
+    void exporter.run((reviewedFirstNames) => call('reports.cspProgress', { districtId, asAt, forPublication, reviewedFirstNames }));
   }
 
   const shown = { ...exporter.fieldErrors, ...errors };
@@ -149,7 +162,7 @@ function CspReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (t: Task
         </div>
       </form>
       <ExportProgress running={exporter.running} progress={exporter.progress} />
-      <OutcomeMessage outcome={exporter.outcome} what="CSP progress report" />
+      <OutcomeMessage outcome={exporter.outcome} what="CSP progress report" exporter={exporter} />
     </section>
   );
 }
@@ -175,7 +188,7 @@ function CountywideReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (
       exporter.clearOutcome();
       return;
     }
-    void exporter.run(() => call('reports.countywide', { from, to, forPublication }));
+    void exporter.run((reviewedFirstNames) => call('reports.countywide', { from, to, forPublication, reviewedFirstNames }));
   }
 
   const shown = { ...exporter.fieldErrors, ...errors };
@@ -200,7 +213,7 @@ function CountywideReportForm({ busy, setBusy }: { busy: Task | null; setBusy: (
         </div>
       </form>
       <ExportProgress running={exporter.running} progress={exporter.progress} />
-      <OutcomeMessage outcome={exporter.outcome} what="Countywide learning report" />
+      <OutcomeMessage outcome={exporter.outcome} what="Countywide learning report" exporter={exporter} />
     </section>
   );
 }
