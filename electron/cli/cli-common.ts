@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fixedClock, systemClock, type Clock } from '../../shared/domain/clock.ts';
 import { isIsoDate } from '../../shared/domain/dates.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
-import { openStore, type Store } from '../services/store/open-store.ts';
+import { openStore, openStoreForReading, type Store } from '../services/store/open-store.ts';
 import { getPassphrase } from './passphrase-source.ts';
 
 // What every dhr command shares: who the audit log says did it, the streams
@@ -78,10 +78,18 @@ export function storePassphrase(io: Io, passphraseFile: string | undefined, conf
  * runs `use` and closes the store whatever happens. The passphrase is asked
  * for only once the file is known to be there.
  */
-export async function withStore<T>(io: Io, values: { db: string; 'passphrase-file'?: string }, use: (store: Store) => T | Promise<T>): Promise<T> {
+export async function withStore<T>(
+  io: Io,
+  values: { db: string; 'passphrase-file'?: string },
+  use: (store: Store) => T | Promise<T>,
+  access: { onlyReads?: boolean } = {},
+): Promise<T> {
   const db = path.resolve(values.db);
   if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${db}. Check the path, or create one with dhr init --db ${values.db}.`);
-  const store = openStore(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) });
+  // A command that only reads opens the store read-only: its bytes stay exactly as they were, and
+  // it works on a read-only drive or on a copy kept as evidence.
+  const open = access.onlyReads ? openStoreForReading : openStore;
+  const store = open(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) });
   try {
     return await use(store);
   } finally {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { AppError, isAppError } from '../../../shared/ipc/errors.ts';
 import { appendAudit, verifyAuditChain } from '../store/audit.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
-import { checkNewPassphrase, migrate, openStoreReadOnly } from '../store/open-store.ts';
+import { checkNewPassphrase, migrate, normalisePassphrase, openStoreReadOnly } from '../store/open-store.ts';
 import { actorName, readSettings } from '../store/settings-store.ts';
 import { openKeyed, type Db } from '../store/sqlite.ts';
 import { createPrivateFile } from '../store/store-file.ts';
@@ -73,7 +73,7 @@ export interface RekeyOptions {
  */
 export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: string, options: RekeyOptions): { file: string } {
   checkNewPassphrase(newPassphrase);
-  if (newPassphrase === oldPassphrase) {
+  if (normalisePassphrase(newPassphrase) === normalisePassphrase(oldPassphrase)) {
     throw new AppError('INVALID_INPUT', 'The new passphrase is the same as the current one. Choose a different passphrase.', {
       newPassphrase: 'Choose a passphrase different from the current one.',
     });
@@ -81,6 +81,8 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
   // The old passphrase and the schema version are checked on a read-only handle first.
   const probe = openStoreReadOnly(file, oldPassphrase);
   const abs = probe.file;
+  // The form of the old passphrase that opened it (as typed, for a store keyed before normalisation).
+  const oldKey = probe.passphrase;
   try {
     if (probe.schemaVersion > LATEST_SCHEMA_VERSION) migrate(probe.db, abs); // throws NEWER_STORE
   } finally {
@@ -98,7 +100,7 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
   let copied = false;
   try {
     try {
-      db = openKeyed(abs, oldPassphrase, { readonly: false });
+      db = openKeyed(abs, oldKey, { readonly: false });
       // Fold any write-ahead log back in and leave WAL mode: SQLite re-encrypts in rollback-journal mode only.
       const checkpoint = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
       if (checkpoint[0]?.busy) throw new AppError('CONFLICT', IN_USE_MESSAGE(abs));
@@ -120,7 +122,7 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
     fsyncFile(safety);
     options.onStage?.('copied');
 
-    db.rekey(Buffer.from(newPassphrase, 'utf8'));
+    db.rekey(Buffer.from(normalisePassphrase(newPassphrase), 'utf8'));
     const opened = db;
     opened.transaction(() => {
       const row = opened.prepare('SELECT id FROM installation').get() as { id: string };
