@@ -127,7 +127,7 @@ export function createSession(options: SessionOptions) {
   /** After each write, (re)start the countdown to folding the log into the main file. */
   function checkpointAfterWrites(opened: Store): void {
     stopCheckpoints();
-    stopHearingCommits = onCommit(opened.db, () => {
+    const countdown = () => {
       if (checkpointTimer) timers.clearTimeout(checkpointTimer);
       checkpointTimer = timers.setTimeout(() => {
         checkpointTimer = null;
@@ -140,7 +140,10 @@ export function createSession(options: SessionOptions) {
         }
       }, CHECKPOINT_AFTER_MS);
       (checkpointTimer as { unref?: () => void }).unref?.();
-    });
+    };
+    stopHearingCommits = onCommit(opened.db, countdown);
+    // Creating or migrating the store wrote before anyone was listening.
+    countdown();
   }
 
   function status(): SessionStatus {
