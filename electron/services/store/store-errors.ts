@@ -10,7 +10,7 @@ export const STORE_BUSY_MESSAGE =
   'Another DHR Tracker window or dhr command is using this store and did not finish within a few seconds. Wait for it to finish (or close the other window), then try again. Nothing was changed by this attempt.';
 
 export const STORE_READ_ONLY_MESSAGE =
-  'This store cannot be changed here: the store file, or the folder it is in, is read-only (for example a locked or read-only drive, or a file you may only read). Commands that only read it (dhr stats, dhr verify, dhr reviews list) still work. To make changes, copy the store (the .dhr file) to a folder you can write to, or ask for permission to write there. Nothing was changed.';
+  'This store cannot be changed here: the store file, or the folder it is in, is read-only (for example a read-only drive, or a file you may only read). It can still be read: on the command line dhr stats, dhr verify and the list commands work. To make changes, copy the store (the .dhr file) to a folder you can write to, or ask for permission to write there. Nothing was changed.';
 
 export const STORE_DISK_FULL_MESSAGE =
   'The disk holding the store is full (or the store has reached the largest file size allowed there), so this change could not be saved. Nothing from it was saved and the store is as it was before. Free some space on that drive, or move the store to a drive with room, and try again.';
