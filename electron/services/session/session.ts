@@ -124,11 +124,14 @@ export function createSession(options: SessionOptions) {
     stopHearingCommits = null;
   }
 
-  /** After each write, (re)start the countdown to folding the log into the main file. */
+  /**
+   * A write starts the countdown to folding the log into the main file, unless one is already
+   * running: so a steady stream of writes is still checkpointed every few seconds.
+   */
   function checkpointAfterWrites(opened: Store): void {
     stopCheckpoints();
     const countdown = () => {
-      if (checkpointTimer) timers.clearTimeout(checkpointTimer);
+      if (checkpointTimer) return;
       checkpointTimer = timers.setTimeout(() => {
         checkpointTimer = null;
         if (store !== opened) return;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { stampOf, type Clock } from '../../../shared/domain/clock.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase.ts';
 import { DEFAULT_THEMES } from '../../../shared/domain/taxonomy.ts';
@@ -248,10 +249,17 @@ export function openStore(file: string, passphrase: string, options: StoreOption
   } finally {
     probe.db.close();
   }
+  // SQLite quietly opens a file it may not write read-only, and then fails at the first write with
+  // its own words. The store and its folder (where the -wal and -shm files go) must both be writable.
+  for (const place of [probe.file, path.dirname(probe.file)]) {
+    try {
+      fs.accessSync(place, fs.constants.W_OK);
+    } catch {
+      throw new AppError('NOT_WRITABLE', STORE_READ_ONLY_MESSAGE);
+    }
+  }
   const db = openKeyed(probe.file, probe.passphrase, { readonly: false });
   try {
-    // SQLite opens a file it may not write read-only without saying so; say so now, before anything tries to write.
-    if (db.readonly) throw new AppError('NOT_WRITABLE', STORE_READ_ONLY_MESSAGE);
     configureConnection(db);
     migrate(db, probe.file);
     return wrap(db, probe.file, options.clock);

@@ -70,6 +70,17 @@ describe('the main store file on its own', () => {
     expect(await ok('session.status')).toMatchObject({ state: 'unlocked' });
   });
 
+  it('is brought up to date every few seconds while writes keep coming', async () => {
+    const file = path.join(dir, 'c.dhr');
+    await ok('session.create', { file, passphrase: PASSPHRASE });
+    time.advance(CHECKPOINT_AFTER_MS);
+    await ok('settings.update', { autoLockMinutes: 7 });
+    time.advance(CHECKPOINT_AFTER_MS - 500);
+    await ok('settings.update', { autoLockMinutes: 8 }); // a write before the countdown ends does not restart it
+    time.advance(500);
+    expect(autoLockInCopyOfMainFile(file, 'steady')).toBe(8);
+  });
+
   it('holds everything once the store is locked', async () => {
     const file = path.join(dir, 'b.dhr');
     await ok('session.create', { file, passphrase: PASSPHRASE });
