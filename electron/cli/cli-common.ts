@@ -6,7 +6,7 @@ import { fixedClock, systemClock, type Clock } from '../../shared/domain/clock.t
 import { isIsoDate } from '../../shared/domain/dates.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { checkNameLength } from '../services/file-names.ts';
-import { openStore, type Store } from '../services/store/open-store.ts';
+import { openStore, openStoreForReading, type Store } from '../services/store/open-store.ts';
 import { getPassphrase } from './passphrase-source.ts';
 import { cutInput, quoteInput, shownPath } from '../../shared/domain/quote-input.ts';
 
@@ -92,11 +92,19 @@ export function storePassphrase(io: Io, passphraseFile: string | undefined, conf
  * runs `use` and closes the store whatever happens. The passphrase is asked
  * for only once the file is known to be there.
  */
-export async function withStore<T>(io: Io, values: { db: string; 'passphrase-file'?: string }, use: (store: Store) => T | Promise<T>): Promise<T> {
+export async function withStore<T>(
+  io: Io,
+  values: { db: string; 'passphrase-file'?: string },
+  use: (store: Store) => T | Promise<T>,
+  access: { onlyReads?: boolean } = {},
+): Promise<T> {
   const db = path.resolve(values.db);
   checkNameLength(db, 'store file');
   if (!fs.existsSync(db)) throw new AppError('FILE_NOT_FOUND', `There is no store at ${shownPath(db)}. Check the path, or create one with dhr init --db ${shownPath(values.db)}.`);
-  const store = openStore(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) });
+  // A command that only reads opens the store read-only: its bytes stay exactly as they were, and
+  // it works on a read-only drive or on a copy kept as evidence.
+  const open = access.onlyReads ? openStoreForReading : openStore;
+  const store = open(db, await storePassphrase(io, values['passphrase-file']), { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) });
   try {
     return await use(store);
   } finally {

@@ -21,6 +21,7 @@ import { verifyStore } from '../services/store/verify-store.ts';
 import { buildSkeleton, skeletonAuditDetail, SKELETONS } from '../services/drafting/drafting-handlers.ts';
 import { runSubmissionCheck } from '../services/drafting/submission.ts';
 import { appendAudit } from '../services/store/audit.ts';
+import { asAppError } from '../services/store/store-errors.ts';
 import { ACTOR, appVersion, cliClock, existingFile, FORCE_HELP, parseOptions, reviewedNote, storePassphrase, withStore as withStoreAt, type Io } from './cli-common.ts';
 import { runSecurityCommand, securityCommandOf, SECURITY_HELP } from './security-commands.ts';
 import { REPORT_HELP, REPORT_OPTIONS_HELP, reportCommandOf, runReportCommand } from './report-commands.ts';
@@ -73,7 +74,8 @@ ${EXCHANGE_HELP.trimEnd()}
 ${SECURITY_HELP}
 Options:
   --db FILE                The store file (.dhr)
-  --passphrase-file FILE   Read the passphrase from the first line of FILE
+  --passphrase-file FILE   Read the passphrase from FILE: its first line only (anything
+                           after the first line break is ignored)
   --review REF             The review, by its reference, in any case (recommendations list, names list, export)
   --district NAME          One district, by its name, in any case (status, export csp-report)
 ${REPORT_OPTIONS_HELP.trimEnd()}
@@ -165,6 +167,8 @@ export async function runCli(io: Io): Promise<number> {
   const passphrase = () => storePassphrase(io, values['passphrase-file'], !exists && (command === 'init' || command === 'demo'));
   const options = { appVersion: appVersion(), actor: ACTOR, clock: cliClock(io.env) };
   const withStore = <T>(use: (store: Store) => T | Promise<T>): Promise<T> => withStoreAt(io, { ...values, db: values.db! }, use);
+  /** For commands that only read: the store is opened read-only and its files are left exactly as they were. */
+  const readStore = <T>(use: (store: Store) => T | Promise<T>): Promise<T> => withStoreAt(io, { ...values, db: values.db! }, use, { onlyReads: true });
 
   switch (command) {
     case 'init': {
@@ -196,13 +200,13 @@ export async function runCli(io: Io): Promise<number> {
       return 0;
     }
     case 'stats': {
-      const s = await withStore((store) => storeStats(store.db));
+      const s = await readStore((store) => storeStats(store.db));
       if (values.json) io.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
       else for (const [key, n] of Object.entries(s)) io.stdout.write(`${key.padEnd(24)}${n}\n`);
       return 0;
     }
     case 'status': {
-      const report = await withStore((store) => statusReport(store.db, values.district ?? null, todayOf(store.clock)));
+      const report = await readStore((store) => statusReport(store.db, values.district ?? null, todayOf(store.clock)));
       if (values.json) {
         io.stdout.write(`${JSON.stringify(report.json, null, 2)}\n`);
         return 0;
@@ -211,7 +215,7 @@ export async function runCli(io: Io): Promise<number> {
       return 0;
     }
     case 'reviews list': {
-      const { rows } = await withStore((store) => listReviews(store.db, { sort: 'reference', direction: 'asc' }, todayOf(store.clock)));
+      const { rows } = await readStore((store) => listReviews(store.db, { sort: 'reference', direction: 'asc' }, todayOf(store.clock)));
       const out = rows.map((r) => ({
         reference: r.reference,
         district: r.districtName,
@@ -240,7 +244,7 @@ export async function runCli(io: Io): Promise<number> {
       return 0;
     }
     case 'recommendations list': {
-      const { review, recommendations, agencies } = await withStore((store) => ({
+      const { review, recommendations, agencies } = await readStore((store) => ({
         ...recommendationsForReview(store.db, reviewIdByReference(store.db, values.review!), todayOf(store.clock)),
         agencies: agencyNames(store.db),
       }));
@@ -275,7 +279,7 @@ export async function runCli(io: Io): Promise<number> {
       return 0;
     }
     case 'names list': {
-      const register = await withStore((store) => pseudonymRegister(store.db, values.review!));
+      const register = await readStore((store) => pseudonymRegister(store.db, values.review!));
       if (values.json) io.stdout.write(`${JSON.stringify(register, null, 2)}\n`);
       else for (const p of register.people) io.stdout.write(`${p.role.padEnd(14)}${p.pseudonym.padEnd(24)}${p.realName ?? '(not recorded)'}\n`);
       return 0;
@@ -377,7 +381,8 @@ export async function main(): Promise<void> {
   try {
     process.exitCode = await runCli({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
   } catch (error) {
-    process.stderr.write(cliErrorText(error));
+    // A locked, read-only, full or damaged store gets a message saying what to do, not SQLite's own words.
+    process.stderr.write(cliErrorText(asAppError(error)));
     process.exitCode = isAppError(error) && error.code === 'INVALID_INPUT' ? 2 : 1;
   }
 }

@@ -26,8 +26,9 @@ function readPassphraseFile(file: string): string {
     if (error instanceof AppError) throw error;
     throw new AppError('FILE_NOT_FOUND', `Cannot read --passphrase-file ${shownPath(file)}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
   }
-  // The first line only; a trailing newline from an editor is not part of it.
-  return text.split(/\r?\n/)[0] ?? '';
+  // The first line only; a trailing newline from an editor is not part of it, nor is the
+  // byte-order mark some Windows editors put at the start of a UTF-8 file.
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
 }
 
 export function promptHidden(question: string, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {

@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'VERIFY_FAILED',
   /** The operating system cannot do what was asked (for example, no secure storage for a remembered passphrase) */
   'UNAVAILABLE',
+  /** Another DHR Tracker window or dhr command held the store for longer than we wait; trying again later works */
+  'STORE_BUSY',
+  /** The store's file is damaged (cut short, or pages that fail their check): restore a backup */
+  'DAMAGED_STORE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

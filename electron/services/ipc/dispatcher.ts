@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput, type Reply } from '../../../shared/ipc/contract.ts';
 import { AppError, isAppError } from '../../../shared/ipc/errors.ts';
+import { asAppError } from '../store/store-errors.ts';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -56,7 +57,9 @@ export function createDispatcher(handlers: Handlers, log: Logger = console) {
         throw new AppError('INTERNAL', 'Something went wrong inside DHR Tracker. Nothing was changed by this request; try again, and report it if it keeps happening.');
       }
       return { ok: true, value: checked.data };
-    } catch (error) {
+    } catch (raw) {
+      // A locked, read-only, full or damaged store gets a message saying what to do, not SQLite's own words.
+      const error = asAppError(raw);
       if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
       log.error(`Unexpected failure on ${nameOf(channel)}`, error);
       return {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { AppError, isAppError } from '../../../shared/ipc/errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
-import { checkNewPassphrase, migrate, openStoreReadOnly } from '../store/open-store.ts';
+import { checkNewPassphrase, migrate, normalisePassphrase, openStoreReadOnly } from '../store/open-store.ts';
 import {
   fsyncFolder,
   PARTIAL_SAFETY_SUFFIX,
@@ -66,7 +66,7 @@ export interface RekeyOptions {
  */
 export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: string, options: RekeyOptions): { file: string } {
   checkNewPassphrase(newPassphrase);
-  if (newPassphrase === oldPassphrase) {
+  if (normalisePassphrase(newPassphrase) === normalisePassphrase(oldPassphrase)) {
     throw new AppError('INVALID_INPUT', 'The new passphrase is the same as the current one. Choose a different passphrase.', {
       newPassphrase: 'Choose a passphrase different from the current one.',
     });
@@ -74,6 +74,10 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
   // The old passphrase and the schema version are checked on a read-only handle first.
   const probe = openStoreReadOnly(file, oldPassphrase);
   const abs = probe.file;
+  // The form of the old passphrase that opened it (as typed, for a store keyed before normalisation).
+  const oldKey = probe.passphrase;
+  // New keys are always made from the NFC form, so the same letters typed on any keyboard open the store.
+  const newKey = normalisePassphrase(newPassphrase);
   try {
     if (probe.schemaVersion > LATEST_SCHEMA_VERSION) migrate(probe.db, abs); // throws NEWER_STORE
   } finally {
@@ -93,7 +97,7 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
   let lock: RekeyLock | undefined;
   try {
     try {
-      db = openKeyed(abs, oldPassphrase, { readonly: false });
+      db = openKeyed(abs, oldKey, { readonly: false });
       // Fold any write-ahead log back in and leave WAL mode: SQLite re-encrypts in rollback-journal mode only.
       const checkpoint = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
       if (checkpoint[0]?.busy) throw new AppError('CONFLICT', IN_USE_MESSAGE(abs));
@@ -134,15 +138,15 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
       );
     })();
     options.onStage?.('audited');
-    db.rekey(Buffer.from(newPassphrase, 'utf8'));
+    db.rekey(Buffer.from(newKey, 'utf8'));
     db.close();
     db = undefined;
     options.onStage?.('rekeyed');
 
     // Verify from scratch: the new passphrase opens a sound store, and the old one does not.
-    const sound = soundnessWith(abs, newPassphrase);
+    const sound = soundnessWith(abs, newKey);
     if (sound !== 'sound') throw new AppError('VERIFY_FAILED', `the new passphrase did not open a sound store: ${sound === 'wrong-passphrase' ? 'it did not open it' : sound.problem}`);
-    if (soundnessWith(abs, oldPassphrase) !== 'wrong-passphrase') throw new AppError('VERIFY_FAILED', 'the old passphrase still opened the store');
+    if (soundnessWith(abs, oldKey) !== 'wrong-passphrase') throw new AppError('VERIFY_FAILED', 'the old passphrase still opened the store');
     options.onStage?.('verified');
     fs.rmSync(safety, { force: true });
     fsyncFolder(safety);
@@ -158,7 +162,7 @@ export function rekeyStore(file: string, oldPassphrase: string, newPassphrase: s
       // Let go, and let the recovery every open runs put things back, as it would after a crash.
       lock.unlock();
       try {
-        recoverInterruptedRekey(abs, oldPassphrase);
+        recoverInterruptedRekey(abs, oldKey);
       } catch (putBackError) {
         throw new AppError(
           'INTERNAL',

@@ -8,6 +8,7 @@ import { createRememberedPassphrases } from '../security-ops/remembered-passphra
 import { rekeyStore } from '../security-ops/rekey.ts';
 import { createStore, openStore, openStoreReadOnly, type Store } from '../store/open-store.ts';
 import { actorName, readSettings } from '../store/settings-store.ts';
+import { onCommit } from '../store/sqlite.ts';
 import { isStoreEmpty } from '../store/store-stats.ts';
 import { createAppConfig } from './app-config.ts';
 
@@ -30,6 +31,15 @@ export interface SessionOptions {
   secrets?: Secrets;
 }
 
+/**
+ * How long after the last write of a burst the store's write-ahead log is
+ * folded into the main file. After that the .dhr file alone holds every
+ * change, so a copy of just that file (how people move a store), or a -wal
+ * file lost after a crash, loses nothing that was saved more than a few
+ * seconds before.
+ */
+export const CHECKPOINT_AFTER_MS = 2000;
+
 export type LockReason = EventPayload<'session.locked'>['reason'];
 export type SessionChange = 'unlocked' | 'locked';
 
@@ -46,6 +56,8 @@ export function createSession(options: SessionOptions) {
   let store: Store | null = null;
   let lastFile: string | null = config.read().recentFiles[0] ?? null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  let checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopHearingCommits: (() => void) | null = null;
   let autoLockAt = 0;
   const remembered = createRememberedPassphrases(options.configDir, options.secrets);
   const listeners = new Set<(change: SessionChange) => void>();
@@ -105,6 +117,38 @@ export function createSession(options: SessionOptions) {
     (idleTimer as { unref?: () => void }).unref?.();
   }
 
+  function stopCheckpoints(): void {
+    if (checkpointTimer) timers.clearTimeout(checkpointTimer);
+    checkpointTimer = null;
+    stopHearingCommits?.();
+    stopHearingCommits = null;
+  }
+
+  /**
+   * A write starts the countdown to folding the log into the main file, unless one is already
+   * running: so a steady stream of writes is still checkpointed every few seconds.
+   */
+  function checkpointAfterWrites(opened: Store): void {
+    stopCheckpoints();
+    const countdown = () => {
+      if (checkpointTimer) return;
+      checkpointTimer = timers.setTimeout(() => {
+        checkpointTimer = null;
+        if (store !== opened) return;
+        try {
+          // PASSIVE: copy what it can without waiting, so a dhr command reading the store meanwhile is never held up.
+          opened.db.pragma('wal_checkpoint(PASSIVE)');
+        } catch {
+          // The next burst, or closing the store, checkpoints again.
+        }
+      }, CHECKPOINT_AFTER_MS);
+      (checkpointTimer as { unref?: () => void }).unref?.();
+    };
+    stopHearingCommits = onCommit(opened.db, countdown);
+    // Creating or migrating the store wrote before anyone was listening.
+    countdown();
+  }
+
   function status(): SessionStatus {
     return {
       state: store ? 'unlocked' : 'locked',
@@ -119,6 +163,7 @@ export function createSession(options: SessionOptions) {
 
   function adopt(opened: Store): SessionStatus {
     store = opened;
+    checkpointAfterWrites(opened);
     lastFile = opened.file;
     config.remember(opened.file);
     armIdleTimer();
@@ -129,6 +174,7 @@ export function createSession(options: SessionOptions) {
   function closeCurrent(): void {
     if (idleTimer) timers.clearTimeout(idleTimer);
     idleTimer = null;
+    stopCheckpoints();
     const current = store;
     store = null;
     current?.close();
@@ -217,6 +263,7 @@ export function createSession(options: SessionOptions) {
       attempt(currentPassphrase, () => openStoreReadOnly(file, currentPassphrase).db.close());
       if (idleTimer) timers.clearTimeout(idleTimer);
       idleTimer = null;
+      stopCheckpoints();
       store = null;
       current.close();
       let changed = false;
@@ -227,6 +274,7 @@ export function createSession(options: SessionOptions) {
         // Whatever happened, the person is left with their store open, under the passphrase that now opens it.
         try {
           store = openStore(file, changed ? newPassphrase : currentPassphrase, { appVersion: options.appVersion, clock });
+          checkpointAfterWrites(store);
           armIdleTimer();
         } catch {
           // Cannot happen unless the file was taken away meanwhile: show the unlock screen rather than a dead app.

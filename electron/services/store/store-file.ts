@@ -7,6 +7,9 @@ import { AppError } from '../../../shared/ipc/errors.ts';
 
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** SQLCipher 4's page size: a whole store is always a whole number of these. */
+export const STORE_PAGE_SIZE = 4096;
+
 function fsErrorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
@@ -76,7 +79,8 @@ export function checkExistingStoreFile(file: string): string {
   if (header.equals(SQLITE_PLAIN_HEADER)) {
     throw new AppError('NOT_A_STORE', `${abs} is an unencrypted SQLite database, not a DHR Tracker store.`);
   }
-  // An encrypted database is always whole pages; anything else is some other kind of file.
-  if (stat.size % 512 !== 0) throw new AppError('NOT_A_STORE', `${abs} is not a DHR Tracker store (it is not an encrypted database).`);
+  // An encrypted store is at least one whole page. A larger file that is not whole pages may be a
+  // store that was cut short: the passphrase tells that apart (see openStoreReadOnly).
+  if (stat.size < STORE_PAGE_SIZE) throw new AppError('NOT_A_STORE', `${abs} is not a DHR Tracker store (it is not an encrypted database).`);
   return abs;
 }
