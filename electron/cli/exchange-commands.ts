@@ -180,6 +180,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
               conflicts: outcome.preview.plan.conflicts,
               skipped: outcome.preview.plan.skipped,
               notes: outcome.preview.plan.notes,
+              warnings: outcome.preview.plan.warnings,
               applied: outcome.applied ? outcome.applied.changed : false,
             },
             null,
@@ -193,7 +194,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       else if (!outcome.applied.changed) io.stdout.write('Nothing to import: this store already has everything in the package.\n');
       else {
         const t = outcome.applied.plan.totals;
-        io.stdout.write(`Imported: ${t.add} added, ${t.change + t.remove} changed${t.conflicts ? `, ${t.conflicts} conflicts kept as they were here` : ''}.\n`);
+        io.stdout.write(`Imported: ${t.add} added, ${t.change + t.remove} changed${t.link ? `, ${t.link} linked to the same records here` : ''}${t.conflicts ? `, ${t.conflicts} conflicts kept as they were here` : ''}.\n`);
       }
       return 0;
     }

@@ -39,7 +39,8 @@ export const tableCounts = z.object({
 
 export const planProblem = z.object({ table: z.string(), label: z.string(), record: z.string(), reason: z.string() });
 
-export const planTotals = z.object({ add: int, change: int, remove: int, conflicts: int, skipped: int });
+/** link: records here found to be the package's under another id (same review, number and wording), linked on apply */
+export const planTotals = z.object({ add: int, change: int, remove: int, conflicts: int, skipped: int, link: int });
 
 export const packagePreview = z.object({
   /** Names the opened package in main for "Apply import"; the records never come to the renderer */
@@ -53,6 +54,8 @@ export const packagePreview = z.object({
   moreConflicts: int,
   moreSkipped: int,
   notes: z.array(z.string()),
+  /** What to check before applying: a review left with numbers used twice, or the same wording twice */
+  warnings: z.array(z.string()),
   totals: planTotals,
 });
 

@@ -126,6 +126,7 @@ export function exchangeHandlers(session: Session, dialogs: Dialogs, emit: Emit,
         moreConflicts: Math.max(0, preview.plan.conflicts.length - CONFLICT_LIMIT),
         moreSkipped: Math.max(0, preview.plan.skipped.length - CONFLICT_LIMIT),
         notes: preview.plan.notes,
+        warnings: preview.plan.warnings,
         totals: preview.plan.totals,
       };
     },

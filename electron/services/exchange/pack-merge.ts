@@ -3,6 +3,7 @@ import { formatUkDate } from '../../../shared/domain/dates.ts';
 import { senderMayChange, type Importer, type OwnershipVerdict, type PackageSender } from '../../../shared/domain/exchange-ownership.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import type { Db } from '../store/sqlite.ts';
+import { createMatcher, recommendationWarnings } from './pack-match.ts';
 import type { PackageMetadata, PackageTables } from './pack-records.ts';
 import { contentColumns, REAL_NAME, TABLES, type Row, type TableSpec } from './pack-tables.ts';
 
@@ -12,6 +13,9 @@ import { contentColumns, REAL_NAME, TABLES, type Row, type TableSpec } from './p
 //   unique by name or place (a district's name, a review's reference, one
 //   decision per recommendation and district) are also matched that way,
 //   as two installations may each have made their own copy with its own id;
+// - under a matched parent, records are matched by content too (a
+//   recommendation by its number and wording): see pack-match.ts; every
+//   match under another id is linked, so later packages find it by id;
 // - a record not in the store is added, with its owner as the package says;
 // - a matched record is changed only when the package's copy differs, is
 //   newer (updated_at), and the sender owns it here; a newer copy from
@@ -42,7 +46,9 @@ type Op =
   | { kind: 'insert'; spec: TableSpec; row: Row }
   | { kind: 'update'; spec: TableSpec; id: string; row: Row; columns: string[] }
   | { kind: 'link-add'; spec: TableSpec; parent: string; other: string }
-  | { kind: 'link-remove'; spec: TableSpec; parent: string; other: string };
+  | { kind: 'link-remove'; spec: TableSpec; parent: string; other: string }
+  /** This store's record that the sender's id names, from now on */
+  | { kind: 'alias'; spec: TableSpec; senderId: string; localId: string; senderInstallationId: string };
 
 export interface ImportPlan {
   ops: Op[];
@@ -54,7 +60,10 @@ export interface ImportPlan {
   /** Whether the register's real names are taken from this package */
   realNamesAccepted: boolean;
   notes: string[];
-  totals: { add: number; change: number; remove: number; conflicts: number; skipped: number };
+  /** What to check before applying: reviews the import would leave with numbers used twice or the same wording twice */
+  warnings: string[];
+  /** link: records here found to be the package's under another id, linked to it on apply */
+  totals: { add: number; change: number; remove: number; conflicts: number; skipped: number; link: number };
 }
 
 const SINGULAR: Record<string, string> = {
@@ -197,6 +206,8 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
     return statement.get(Object.fromEntries(spec.natural.map((c) => [c, row[c]]))) as Row | undefined;
   };
 
+  const matcher = createMatcher(db);
+  let linked = 0;
   for (const spec of TABLES) {
     const count = counts.get(spec.name)!;
     const rows = tables.get(spec.name)!;
@@ -204,6 +215,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       planLinks(db, spec, rows);
       continue;
     }
+    matcher.reserve(spec, rows, (id) => localById(spec.name, id));
     const map = idMap.get(spec.name)!;
     const skip = (row: Row, reason: string) => {
       count.skipped++;
@@ -221,7 +233,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
           skip(original, `its ${SINGULAR[target] ?? 'parent'} was not imported`);
           continue rowLoop;
         }
-        const mapped = idMap.get(target)!.get(value as string);
+        const mapped = idMap.get(target)!.get(value as string) ?? matcher.aliased(target, value as string)?.id;
         if (mapped) row[column] = mapped;
         else if (!localById(target, value as string)) {
           skip(original, `it refers to ${SINGULAR[target] ? `a ${SINGULAR[target]}` : 'a record'} that is neither in the package nor in this store`);
@@ -237,7 +249,21 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       }
       if (spec.name === REAL_NAME.table && !realNamesAccepted) row[REAL_NAME.column] = null;
 
-      const local = localById(spec.name, row.id as string) ?? localByNatural(spec, row);
+      const byId = localById(spec.name, row.id as string) ?? matcher.aliased(spec.name, row.id as string);
+      const match = byId ? null : matcher.byContent(spec, row);
+      if (match?.kind === 'near') {
+        // Not added (it would double the record) and not linked (it may not be the same): the person decides.
+        count.conflicts++;
+        skippedIds.get(spec.name)!.add(original.id as string);
+        conflicts.push({ table: spec.name, label: spec.label, record: describe(spec, match.local), reason: match.reason });
+        continue;
+      }
+      const local = byId ?? localByNatural(spec, row) ?? match?.local;
+      if (local) matcher.claim(spec.name, local.id as string);
+      if (local && !byId && local.id !== original.id) {
+        ops.push({ kind: 'alias', spec, senderId: original.id as string, localId: local.id as string, senderInstallationId: metadata.sender.installationId });
+        linked++;
+      }
       if (!local) {
         map.set(original.id as string, row.id as string);
         fate.get(spec.name)!.set(original.id as string, 'insert');
@@ -329,8 +355,22 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
 
   const list = TABLES.map((t) => counts.get(t.name)!);
   const totals = list.reduce(
-    (sum, c) => ({ add: sum.add + c.add, change: sum.change + c.change, remove: sum.remove + c.remove, conflicts: sum.conflicts + c.conflicts, skipped: sum.skipped + c.skipped }),
-    { add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0 },
+    (sum, c) => ({ ...sum, add: sum.add + c.add, change: sum.change + c.change, remove: sum.remove + c.remove, conflicts: sum.conflicts + c.conflicts, skipped: sum.skipped + c.skipped }),
+    { add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0, link: linked },
+  );
+  if (linked) {
+    notes.push(
+      `${linked === 1 ? 'One record here is' : `${linked} records here are`} the same as the package's under another id (matched by reference, number and wording, as when both installations entered the same review): ${linked === 1 ? 'it is' : 'they are'} linked, not added again, so later packages from this sender update ${linked === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  const warnings = recommendationWarnings(
+    db,
+    ops.flatMap((o) =>
+      (o.kind === 'insert' || o.kind === 'update') && o.spec.name === 'recommendations'
+        ? [{ reviewId: o.row.review_id as string, id: o.kind === 'insert' ? (o.row.id as string) : o.id, position: o.row.position as number, text: o.row.text as string, deleted: Boolean(o.row.deleted_at) }]
+        : [],
+    ),
+    reviewRef,
   );
   // New recommendations are considered in every district: say how many districts will start "Under consideration".
   const liveDistricts = new Set([
@@ -346,7 +386,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       `${undecided === 1 ? 'One new recommendation has' : `${undecided} new recommendations have`} no decision from some districts in this package: those districts will start with "Under consideration", as for a recommendation written here.`,
     );
   }
-  return { ops, tables: list, conflicts, skipped, addedRecommendations, realNamesAccepted, notes, totals };
+  return { ops, tables: list, conflicts, skipped, addedRecommendations, realNamesAccepted, notes, warnings, totals };
 }
 
 /** Write a plan. Call inside a transaction; any failure throws and the transaction rolls back. */
@@ -382,6 +422,9 @@ export function applyPlan(db: Db, plan: ImportPlan, onTable?: (label: string, do
           break;
         case 'link-remove':
           prepared(`DELETE FROM ${op.spec.name} WHERE ${op.spec.link!.parentColumn} = ? AND ${op.spec.link!.otherColumn} = ?`).run([op.parent, op.other]);
+          break;
+        case 'alias':
+          prepared('INSERT OR REPLACE INTO exchange_id_aliases (table_name, sender_id, local_id, sender_installation_id) VALUES (?, ?, ?, ?)').run([op.spec.name, op.senderId, op.localId, op.senderInstallationId]);
           break;
       }
     } catch (error) {

@@ -155,8 +155,9 @@ export function applyPackage(store: Store, read: ReadPackage, actor: string, onP
   let result: ApplyResult | undefined;
   db.transaction(() => {
     const plan = planImport(db, read.metadata, read.tables, { installationId: store.installationId });
-    const { add, change, remove } = plan.totals;
-    if (add + change + remove === 0) {
+    const { add, change, remove, link } = plan.totals;
+    // Links alone are written too: without them a later edit from the sender would no longer match.
+    if (add + change + remove + link === 0) {
       result = { plan, changed: false };
       return;
     }
@@ -179,6 +180,7 @@ export function applyPackage(store: Store, read: ReadPackage, actor: string, onP
         added: add,
         changed: change,
         removed: remove,
+        linked: link,
         conflicts: plan.totals.conflicts,
         skipped: plan.totals.skipped,
       },
@@ -204,8 +206,9 @@ export function describePreview(preview: PackagePreview): string {
     if (!(t.add || t.change || t.unchanged || t.conflicts || t.skipped || t.remove)) continue;
     lines.push(`${t.label.padEnd(30)}${String(t.add).padStart(7)}${String(t.change + t.remove).padStart(8)}${String(t.unchanged).padStart(11)}${String(t.conflicts).padStart(11)}${String(t.skipped).padStart(9)}`);
   }
-  const { add, change, remove, conflicts, skipped } = preview.plan.totals;
-  lines.push('', `In all: ${add} to add, ${change + remove} to change, ${conflicts} conflicts, ${skipped} skipped.`);
+  const { add, change, remove, conflicts, skipped, link } = preview.plan.totals;
+  lines.push('', `In all: ${add} to add, ${change + remove} to change, ${link ? `${link} to link to the same records here, ` : ''}${conflicts} conflicts, ${skipped} skipped.`);
+  for (const w of preview.plan.warnings) lines.push(`Warning: ${w}`);
   for (const c of preview.plan.conflicts.slice(0, 50)) lines.push(`Conflict: ${c.record}: ${c.reason}`);
   if (preview.plan.conflicts.length > 50) lines.push(`… and ${preview.plan.conflicts.length - 50} more conflicts.`);
   for (const s of preview.plan.skipped.slice(0, 50)) lines.push(`Skipped: ${s.record}: ${s.reason}`);

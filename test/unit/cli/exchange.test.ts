@@ -69,14 +69,15 @@ describe('dhr pack', () => {
 
     const real = dhr(['pack', 'import', '--db', db, pack]);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed\./);
+    // The fresh store's own default themes are the same as the package's by name: linked, not added.
+    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed, \d+ linked to the same records here\./);
     expect(stats(db)).toEqual(stats(demo));
 
     const afterImport = checksum(db);
     const again = dhr(['pack', 'import', '--db', db, pack, '--json']);
     expect(again.code).toBe(0);
     const json = JSON.parse(again.stdout);
-    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0 });
+    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0, link: 0 });
     expect(json.applied).toBe(false);
     expect(checksum(db)).toBe(afterImport);
   });
