@@ -225,7 +225,8 @@ export function ImportPackagePanel() {
   }
 
   const info = preview?.info;
-  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove : 0;
+  // Links alone are worth applying: they let later packages from the sender find these records by id.
+  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove + preview.totals.link : 0;
   return (
     <section className="panel exchange__panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Import package</h2>
@@ -257,6 +258,7 @@ export function ImportPackagePanel() {
           {applied.changed ? (
             <p>
               {applied.totals.add.toLocaleString('en-GB')} records added and {(applied.totals.change + applied.totals.remove).toLocaleString('en-GB')} changed
+              {applied.totals.link ? `; ${applied.totals.link.toLocaleString('en-GB')} linked to the same records here` : ''}
               {applied.totals.conflicts ? `; ${applied.totals.conflicts} conflicts kept as they were here` : ''}.
             </p>
           ) : (
@@ -282,6 +284,15 @@ export function ImportPackagePanel() {
             <dd>{info.includesRealNames ? (info.realNamesImported ? 'Included, and imported into this store' : 'Included, but not imported into this store') : 'Not included: pseudonyms only'}</dd>
           </dl>
           <PreviewTable preview={preview} />
+          {preview.warnings.length ? (
+            <Alert title="Check before you apply">
+              <ul>
+                {preview.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           {preview.notes.length ? (
             <ul className="exchange__notes">
               {preview.notes.map((n) => (
@@ -317,7 +328,8 @@ export function ImportPackagePanel() {
           ) : null}
           {changes ? (
             <p>
-              Importing adds {preview.totals.add.toLocaleString('en-GB')} records and changes {(preview.totals.change + preview.totals.remove).toLocaleString('en-GB')}, all at once: if anything
+              Importing adds {preview.totals.add.toLocaleString('en-GB')} records and changes {(preview.totals.change + preview.totals.remove).toLocaleString('en-GB')}
+              {preview.totals.link ? `, and links ${preview.totals.link.toLocaleString('en-GB')} records here to the package's copies of them` : ''}, all at once: if anything
               fails, nothing is changed.
             </p>
           ) : (
