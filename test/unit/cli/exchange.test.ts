@@ -126,6 +126,26 @@ describe('dhr pack', () => {
     expect(JSON.parse(imported.stdout).package.scope).toMatchObject({ kind: 'district', districtName: 'Fenland' });
     expect(dhr(['pack', 'export', '--db', demo, '--out', path.join(dir, 'y.dhrpack'), '--district', 'Atlantis']).stderr).toMatch(/There is no district called "Atlantis". The districts are: /);
   });
+
+  it('imports a district package into a store that entered the same reviews apart without doubling a recommendation', () => {
+    const out = path.join(dir, 'fenland-twin.dhrpack');
+    expect(dhr(['pack', 'export', '--db', demo, '--out', out, '--district', 'Fenland']).code).toBe(0);
+    // Another installation that loaded the demo itself: the same reviews under other ids.
+    const twin = path.join(dir, 'twin.dhr');
+    expect(dhr(['demo', '--db', twin]).code).toBe(0);
+    const before = stats(twin);
+    const dry = dhr(['pack', 'import', '--db', twin, out, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^recommendations\s+0\s+0\s+\d+\s+0\s+0$/m);
+    expect(dry.stdout).toMatch(/In all: 0 to add, 0 to change, \d+ to link to the same records here, 0 conflicts, 0 skipped\./);
+    expect(dry.stdout).not.toMatch(/^Warning:/m);
+    const real = dhr(['pack', 'import', '--db', twin, out]);
+    expect(real.stdout).toMatch(/Imported: 0 added, 0 changed, \d+ linked to the same records here\./);
+    expect(stats(twin)).toEqual(before);
+    const again = dhr(['pack', 'import', '--db', twin, out]);
+    expect(again.stdout).toMatch(/Nothing to import: this store already has everything in the package\.\n$/);
+    expect(stats(twin)).toEqual(before);
+  });
 });
 
 describe('dhr import action-plan', () => {
