@@ -96,6 +96,8 @@ export function createMatcher(db: Db): Matcher {
     return set;
   };
   const aliasStatement = db.prepare('SELECT local_id FROM exchange_id_aliases WHERE table_name = ? AND sender_id = ?').pluck();
+  // Most stores have never linked anything: then no package row is looked up twice.
+  const anyAliases = db.prepare('SELECT 1 FROM exchange_id_aliases LIMIT 1').get() !== undefined;
   const rowStatements = new Map<string, ReturnType<Db['prepare']>>();
   const localRow = (table: string, id: string): Row | undefined => {
     let s = rowStatements.get(table);
@@ -103,16 +105,25 @@ export function createMatcher(db: Db): Matcher {
     return s.get(id) as Row | undefined;
   };
   const aliased = (table: string, packageId: string): Row | undefined => {
+    if (!anyAliases) return undefined;
     const localId = aliasStatement.get(table, packageId) as string | undefined;
     return localId ? localRow(table, localId) : undefined;
   };
   const siblings = new Map<string, Row[]>();
+  const childStatements = new Map<string, ReturnType<Db['prepare']>>();
   const childrenOf = (spec: TableSpec, key: ContentKey, row: Row): Row[] => {
     const cacheKey = `${spec.name}|${key.parent.map((c) => row[c] ?? '').join('|')}`;
     let rows = siblings.get(cacheKey);
     if (!rows) {
-      const where = key.parent.map((c) => `${c} IS @${c}`).join(' AND ');
-      rows = db.prepare(`SELECT * FROM ${spec.name} WHERE ${where} ORDER BY rowid`).all(Object.fromEntries(key.parent.map((c) => [c, row[c] ?? null]))) as Row[];
+      // "= ?" for the parent the record has, so the parent's index is used; "IS NULL" for the other (updates hang from a decision or an action).
+      const where = key.parent.map((c) => (row[c] === null || row[c] === undefined ? `${c} IS NULL` : `${c} = @${c}`)).join(' AND ');
+      const values = Object.fromEntries(key.parent.filter((c) => row[c] !== null && row[c] !== undefined).map((c) => [c, row[c]]));
+      const sql = `SELECT * FROM ${spec.name} WHERE ${where} ORDER BY rowid`;
+      let statement = childStatements.get(sql);
+      if (!statement) childStatements.set(sql, (statement = db.prepare(sql)));
+      rows = statement.all(values) as Row[];
+      // A package's rows mostly come parent by parent: a few parents' children are enough to hold, not a national store's.
+      if (siblings.size >= 500) siblings.clear();
       siblings.set(cacheKey, rows);
     }
     return rows;
