@@ -25,7 +25,7 @@ export const EXCHANGE_HELP = `  dhr pack export --db FILE --out FILE.dhrpack [--
                                   store (the countywide group), or with --district one CSP's own
                                   reviews, recommendations, decisions and updates. Its passphrase
                                   comes from DHR_PACK_PASSPHRASE (at least 12 characters)
-  dhr pack import --db FILE FILE.dhrpack [--dry-run] [--json]
+  dhr pack import --db FILE FILE.dhrpack [--dry-run] [--link-near] [--json]
                                   Preview what the package adds and changes (add / change /
                                   unchanged / conflicts per table), then apply it in one go;
                                   --dry-run stops after the preview. Passphrase from DHR_PACK_PASSPHRASE
@@ -43,6 +43,9 @@ export const EXCHANGE_OPTIONS_HELP = `  --dry-run                Show what would
   --map SPEC               Which spreadsheet column holds what (import action-plan), by letter or header:
                            "Recommendation=Col A,Action=C,Lead agency=Lead,Target date=Deadline".
                            Without it the columns are guessed from the header row
+  --link-near              Take the package's near matches (a recommendation or action here under the same
+                           number worded a little differently, or worded the same under another number) for
+                           the same records, and link them (pack import). Without it they are conflicts, left out
   --include-real-names     Put the pseudonym registers' real names in the package (pack export). Only for
                            installations of the same partnership; they are imported nowhere else
 `;
@@ -71,6 +74,7 @@ const parse = (argv: string[]) =>
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     'include-real-names': { type: 'boolean' },
+    'link-near': { type: 'boolean' },
   });
 
 /** The package passphrase: DHR_PACK_PASSPHRASE, else asked for at a terminal (twice when making a package). */
@@ -139,6 +143,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
   only('map', ['import action-plan']);
   only('dry-run', ['pack import', 'import action-plan']);
   only('json', ['pack import', 'import action-plan']);
+  only('link-near', ['pack import']);
   const db = values.db;
   const withStore = <T>(use: (store: Store) => T | Promise<T>): Promise<T> => withStoreAt(io, { ...values, db }, use);
 
@@ -166,9 +171,10 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       const passphrase = await packPassphrase(io, false);
       const read = await readPackage(extra[0]!, passphrase);
       const outcome = await withStore((store) => {
-        const preview = previewPackage(store, read);
+        const choices = values['link-near'] ? { sameRecords: 'all' as const } : {};
+        const preview = previewPackage(store, read, choices);
         if (values['dry-run']) return { preview, applied: null };
-        return { preview, applied: applyPackage(store, read, ACTOR) };
+        return { preview, applied: applyPackage(store, read, ACTOR, undefined, choices) };
       });
       if (values.json) {
         io.stdout.write(

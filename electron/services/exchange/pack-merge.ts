@@ -40,6 +40,8 @@ export interface PlanProblem {
   label: string;
   record: string;
   reason: string;
+  /** For a near match: the key to give back (sameRecords) when the person says the two are the same record */
+  choice?: string;
 }
 
 type Op =
@@ -92,6 +94,8 @@ export function sameName(a: string, b: string): boolean {
 
 export interface PlanContext {
   installationId: string;
+  /** Near matches the person said are the same record (their conflicts' choice keys), or 'all' of them */
+  sameRecords?: ReadonlySet<string> | 'all';
 }
 
 /** The id of this store's district with the package's district id or, failing that, its name. */
@@ -251,11 +255,13 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
 
       const byId = localById(spec.name, row.id as string) ?? matcher.aliased(spec.name, row.id as string);
       const match = byId ? null : matcher.byContent(spec, row);
-      if (match?.kind === 'near') {
+      const choice = `${spec.name}:${original.id as string}`;
+      const sameAsHere = ctx.sameRecords === 'all' || Boolean(ctx.sameRecords?.has(choice));
+      if (match?.kind === 'near' && !sameAsHere) {
         // Not added (it would double the record) and not linked (it may not be the same): the person decides.
         count.conflicts++;
         skippedIds.get(spec.name)!.add(original.id as string);
-        conflicts.push({ table: spec.name, label: spec.label, record: describe(spec, match.local), reason: match.reason });
+        conflicts.push({ table: spec.name, label: spec.label, record: describe(spec, match.local), reason: match.reason, choice });
         continue;
       }
       const local = byId ?? localByNatural(spec, row) ?? match?.local;

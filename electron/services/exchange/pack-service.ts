@@ -135,8 +135,13 @@ export interface PackagePreview {
   plan: ImportPlan;
 }
 
-export function previewPackage(store: Store, read: ReadPackage): PackagePreview {
-  return { file: read.file, metadata: read.metadata, plan: planImport(store.db, read.metadata, read.tables, { installationId: store.installationId }) };
+export interface ImportChoices {
+  /** Near matches the person says are the same record here (their conflicts' choice keys), or 'all' */
+  sameRecords?: ReadonlySet<string> | 'all';
+}
+
+export function previewPackage(store: Store, read: ReadPackage, choices: ImportChoices = {}): PackagePreview {
+  return { file: read.file, metadata: read.metadata, plan: planImport(store.db, read.metadata, read.tables, { installationId: store.installationId, ...choices }) };
 }
 
 export interface ApplyResult {
@@ -150,11 +155,11 @@ export interface ApplyResult {
  * is now, write every change, start every district's consideration of new
  * recommendations, and audit the import. Any failure rolls all of it back.
  */
-export function applyPackage(store: Store, read: ReadPackage, actor: string, onProgress?: Progress): ApplyResult {
+export function applyPackage(store: Store, read: ReadPackage, actor: string, onProgress?: Progress, choices: ImportChoices = {}): ApplyResult {
   const { db } = store;
   let result: ApplyResult | undefined;
   db.transaction(() => {
-    const plan = planImport(db, read.metadata, read.tables, { installationId: store.installationId });
+    const plan = planImport(db, read.metadata, read.tables, { installationId: store.installationId, ...choices });
     const { add, change, remove, link } = plan.totals;
     // Links alone are written too: without them a later edit from the sender would no longer match.
     if (add + change + remove + link === 0) {
@@ -211,6 +216,7 @@ export function describePreview(preview: PackagePreview): string {
   for (const w of preview.plan.warnings) lines.push(`Warning: ${w}`);
   for (const c of preview.plan.conflicts.slice(0, 50)) lines.push(`Conflict: ${c.record}: ${c.reason}`);
   if (preview.plan.conflicts.length > 50) lines.push(`… and ${preview.plan.conflicts.length - 50} more conflicts.`);
+  if (preview.plan.conflicts.some((c) => c.choice)) lines.push('Near matches are left out. If they are the same records as the ones here, import again with --link-near to link them.');
   for (const s of preview.plan.skipped.slice(0, 50)) lines.push(`Skipped: ${s.record}: ${s.reason}`);
   if (preview.plan.skipped.length > 50) lines.push(`… and ${preview.plan.skipped.length - 50} more skipped.`);
   for (const note of preview.plan.notes) lines.push(`Note: ${note}`);

@@ -146,6 +146,30 @@ describe('dhr pack', () => {
     expect(again.stdout).toMatch(/Nothing to import: this store already has everything in the package\.\n$/);
     expect(stats(twin)).toEqual(before);
   });
+
+  it('lists a near match as a conflict, and links it with --link-near', () => {
+    const out = path.join(dir, 'fenland-near.dhrpack');
+    expect(dhr(['pack', 'export', '--db', demo, '--out', out, '--district', 'Fenland']).code).toBe(0);
+    const twin = path.join(dir, 'twin-near.dhr');
+    expect(dhr(['demo', '--db', twin]).code).toBe(0);
+    // Here recommendation 2 of DHR-FL-2016-01 was typed with a few more words.
+    const store = openStore(twin, PASSPHRASE, TEST_STORE_OPTIONS);
+    store.db
+      .prepare("UPDATE recommendations SET text = text || ' Within twelve months.' WHERE position = 2 AND review_id = (SELECT id FROM reviews WHERE reference = 'DHR-FL-2016-01')")
+      .run();
+    store.close();
+    const before = stats(twin);
+    const dry = dhr(['pack', 'import', '--db', twin, out, '--dry-run']);
+    expect(dry.stdout).toMatch(/^recommendations\s+0\s+0\s+\d+\s+1\s+0$/m);
+    expect(dry.stdout).toMatch(/^Conflict: recommendation 2 of DHR-FL-2016-01: The package's recommendation 2 reads ".*", a little different from this store's/m);
+    expect(dry.stdout).toMatch(/import again with --link-near to link them/);
+    const linked = dhr(['pack', 'import', '--db', twin, out, '--link-near']);
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).toMatch(/^recommendations\s+0\s+0\s+\d+\s+0\s+0$/m);
+    expect(linked.stdout).toMatch(/Imported: 0 added, 0 changed, \d+ linked to the same records here\./);
+    expect(stats(twin)).toEqual(before);
+    expect(dhr(['import', 'action-plan', '--db', twin, '--review', 'DHR-FL-2016-01', out, '--link-near']).stderr).toMatch(/--link-near does not apply to dhr import action-plan\./);
+  });
 });
 
 describe('dhr import action-plan', () => {

@@ -203,6 +203,28 @@ describe('near matches and doubtful imports', () => {
     store.db.prepare('UPDATE recommendations SET text = ? WHERE review_id = ? AND position = 2').run(original, reviewId());
   });
 
+  it('a near match the person says is the same record is linked, with what hangs from it, and stays linked', async () => {
+    const { t: here, store: fresh } = await backend(true);
+    const id = fresh.db.prepare('SELECT id FROM reviews WHERE reference = ?').pluck().get(REF) as string;
+    const original = fresh.db.prepare('SELECT text FROM recommendations WHERE review_id = ? AND position = 2').pluck().get(id) as string;
+    fresh.db.prepare('UPDATE recommendations SET text = ? WHERE review_id = ? AND position = 2').run(`${original.replace(/\.$/, '')} within twelve months.`, id);
+    const before = { perReview: perReview(fresh), updates: updatesByPlace(fresh), my: await myFenland(here) };
+    const first = previewPackage(fresh, await read(file));
+    const choice = first.plan.conflicts.find((c) => c.table === 'recommendations')!.choice!;
+    expect(choice).toMatch(/^recommendations:/);
+    const chosen = previewPackage(fresh, await read(file), { sameRecords: new Set([choice]) });
+    expect(chosen.plan.totals).toMatchObject({ add: 0, conflicts: 0, skipped: 0 });
+    expect(chosen.plan.totals.link).toBe(first.plan.totals.link + 1 + first.plan.totals.skipped);
+    const applied = applyPackage(fresh, await read(file), 'test', undefined, { sameRecords: new Set([choice]) });
+    expect(applied.plan.totals).toMatchObject({ add: 0, conflicts: 0 });
+    expect(perReview(fresh)).toEqual(before.perReview);
+    expect(updatesByPlace(fresh)).toEqual(before.updates);
+    expect(await myFenland(here)).toEqual(before.my);
+    // Linked now: the next import finds it by id, with no conflict and nothing to ask.
+    const again = previewPackage(fresh, await read(file));
+    expect(again.plan.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0, link: 0 });
+  });
+
   it('the same wording under another number is a conflict too', async () => {
     const fresh = (await backend(true)).store;
     const id = fresh.db.prepare('SELECT id FROM reviews WHERE reference = ?').pluck().get(REF) as string;

@@ -177,6 +177,8 @@ export function ImportPackagePanel() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [applied, setApplied] = useState<Applied | null>(null);
+  /** Near matches the person ticked as the same record here */
+  const [same, setSame] = useState<ReadonlySet<string>>(new Set());
   const { progress, reset } = useTaskProgress(['exchange.previewPackage', 'exchange.applyPackage']);
 
   async function open(event: FormEvent) {
@@ -185,6 +187,7 @@ export function ImportPackagePanel() {
     setApplied(null);
     setCancelled(false);
     setPreview(null);
+    setSame(new Set());
     if (!passphrase) {
       setPassphraseError('Enter the passphrase the sender gave you for this package.');
       return;
@@ -213,7 +216,7 @@ export function ImportPackagePanel() {
     setError(null);
     reset();
     try {
-      const result = await call('exchange.applyPackage', { token: preview.token });
+      const result = await call('exchange.applyPackage', { token: preview.token, sameRecords: [...same] });
       setApplied(result);
       setPreview(null);
       await reload();
@@ -226,7 +229,7 @@ export function ImportPackagePanel() {
 
   const info = preview?.info;
   // Links alone are worth applying: they let later packages from the sender find these records by id.
-  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove + preview.totals.link : 0;
+  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove + preview.totals.link + same.size : 0;
   return (
     <section className="panel exchange__panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Import package</h2>
@@ -307,6 +310,21 @@ export function ImportPackagePanel() {
                 {preview.conflicts.map((c, i) => (
                   <li key={i}>
                     <strong>{c.record[0]!.toUpperCase() + c.record.slice(1)}:</strong> {c.reason}
+                    {c.choice ? (
+                      <label className="exchange__choice">
+                        <input
+                          type="checkbox"
+                          checked={same.has(c.choice)}
+                          onChange={(e) => {
+                            const next = new Set(same);
+                            if (e.target.checked) next.add(c.choice!);
+                            else next.delete(c.choice!);
+                            setSame(next);
+                          }}
+                        />{' '}
+                        They are the same: link {c.record} to the package's, with what hangs from it
+                      </label>
+                    ) : null}
                   </li>
                 ))}
                 {preview.moreConflicts ? <li>…and {preview.moreConflicts} more.</li> : null}
@@ -329,7 +347,8 @@ export function ImportPackagePanel() {
           {changes ? (
             <p>
               Importing adds {preview.totals.add.toLocaleString('en-GB')} records and changes {(preview.totals.change + preview.totals.remove).toLocaleString('en-GB')}
-              {preview.totals.link ? `, and links ${preview.totals.link.toLocaleString('en-GB')} records here to the package's copies of them` : ''}, all at once: if anything
+              {preview.totals.link ? `, and links ${preview.totals.link.toLocaleString('en-GB')} records here to the package's copies of them` : ''}
+              {same.size ? `; the ${same.size === 1 ? 'near match' : `${same.size} near matches`} you ticked ${same.size === 1 ? 'is' : 'are'} linked too, with what hangs from ${same.size === 1 ? 'it' : 'them'}` : ''}, all at once: if anything
               fails, nothing is changed.
             </p>
           ) : (
