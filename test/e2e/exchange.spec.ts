@@ -172,6 +172,42 @@ test('a district package from an installation that entered the same reviews apar
   expect(await perReview()).toEqual(before.perReview);
 });
 
+test('a recommendation worded a little differently here is a conflict, linked once the person ticks that it is the same', async ({ page }) => {
+  app = await startApp(page);
+  // There, recommendation 2 of DHR-FL-2016-01 was typed with a few more words than here.
+  const source = createStore(path.join(app.dir, 'fenland.dhr'), 'fenland store passphrase', { ...TEST_STORE_OPTIONS, appVersion: 'e2e' });
+  loadDemo(source, { actor: 'e2e' });
+  source.db.prepare("UPDATE recommendations SET text = text || ' Within twelve months.' WHERE position = 2 AND review_id = (SELECT id FROM reviews WHERE reference = 'DHR-FL-2016-01')").run();
+  const fenlandThere = source.db.prepare("SELECT id FROM districts WHERE name = 'Fenland'").pluck().get() as string;
+  const built = await buildPackage(source, { passphrase: PACK, districtId: fenlandThere, includeRealNames: false, appVersion: 'e2e' });
+  source.close();
+  const packageFile = path.join(app.dir, built.defaultName);
+  fs.writeFileSync(packageFile, built.bytes);
+
+  await createStoreThroughUi(page, { demo: true });
+  const before = await backend('store.stats');
+  await openExchange(page);
+  const panel = page.getByRole('region', { name: 'Import package' });
+  app.openNext.file = packageFile;
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  const table = panel.getByRole('table', { name: 'What importing would do, by kind of record' });
+  await expect(table.getByRole('row', { name: /^Recommendations 0 0 \d+ 1 0$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText("a little different from this store's");
+  const same = panel.getByLabel("They are the same: link recommendation 2 of DHR-FL-2016-01 to the package's, with what hangs from it");
+  await same.check();
+  await expect(panel).toContainText('the near match you ticked is linked too');
+  await expectNoAxeViolations(page, 'Exchange, a near match to decide');
+  await panel.getByRole('button', { name: 'Apply import' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Package imported' })).toBeVisible({ timeout: 30_000 });
+  expect(await backend('store.stats')).toEqual(before);
+
+  // Linked: the same package again finds it by id, and has nothing to import or ask.
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  await expect(panel.getByText('Nothing to import: this store already has everything in this package.')).toBeVisible({ timeout: 30_000 });
+});
+
 test('a CSP exports a package of its district, and the spreadsheet for analysts', async ({ page }) => {
   app = await startApp(page);
   await createStoreThroughUi(page, { demo: true });
