@@ -236,7 +236,8 @@ export function ImportPackagePanel() {
       <p>
         Import a package another installation sent you. First you see what it would add and change; nothing is written until you choose "Apply import". A
         record changes only if the package's copy is newer and the sender owns it: a district's decisions change only through that district's own package,
-        and nothing this installation owns is overwritten. Importing the same package twice changes nothing.
+        and nothing this installation owns is overwritten. A record this store already has under another id (the same review's recommendation, with the same
+        number and wording) is linked to the package's, not added twice. Importing the same package twice changes nothing.
       </p>
       <form onSubmit={(e) => void open(e)} noValidate>
         <Field
