@@ -26,7 +26,7 @@ export const EXCHANGE_HELP = `  dhr pack export --db FILE --out FILE.dhrpack [--
                                   store (the countywide group), or with --district one CSP's own
                                   reviews, recommendations, decisions and updates. Its passphrase
                                   comes from DHR_PACK_PASSPHRASE (at least 12 characters)
-  dhr pack import --db FILE FILE.dhrpack [--dry-run] [--json]
+  dhr pack import --db FILE FILE.dhrpack [--dry-run] [--link-near] [--json]
                                   Preview what the package adds and changes (add / change /
                                   unchanged / conflicts per table), then apply it in one go;
                                   --dry-run stops after the preview. Passphrase from DHR_PACK_PASSPHRASE
@@ -49,6 +49,9 @@ export const EXCHANGE_OPTIONS_HELP = `  --dry-run                Show what would
   --internal               Export for analysts inside the partnership even where real names are in
                            the text (export xlsx, export csv): marked OFFICIAL-SENSITIVE in the file
                            and, as a reminder, best named so too (say "data OFFICIAL-SENSITIVE.xlsx")
+  --link-near              Take the package's near matches (a recommendation or action here under the same
+                           number worded a little differently, or worded the same under another number) for
+                           the same records, and link them (pack import). Without it they are conflicts, left out
   --include-real-names     Put the pseudonym registers' real names in the package (pack export). Only for
                            installations of the same partnership; they are imported nowhere else
 `;
@@ -80,6 +83,7 @@ const parse = (argv: string[]) =>
     'include-real-names': { type: 'boolean' },
     internal: { type: 'boolean' },
     'reviewed-first-names': { type: 'boolean' },
+    'link-near': { type: 'boolean' },
   });
 
 /** The package passphrase: DHR_PACK_PASSPHRASE, else asked for at a terminal (twice when making a package). */
@@ -152,6 +156,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
   only('map', ['import action-plan']);
   only('dry-run', ['pack import', 'import action-plan']);
   only('json', ['pack import', 'import action-plan']);
+  only('link-near', ['pack import']);
   const db = values.db;
   const withStore = <T>(use: (store: Store) => T | Promise<T>): Promise<T> => withStoreAt(io, { ...values, db }, use);
 
@@ -179,9 +184,10 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       const passphrase = await packPassphrase(io, false);
       const read = await readPackage(extra[0]!, passphrase);
       const outcome = await withStore((store) => {
-        const preview = previewPackage(store, read);
+        const choices = values['link-near'] ? { sameRecords: 'all' as const } : {};
+        const preview = previewPackage(store, read, choices);
         if (values['dry-run']) return { preview, applied: null };
-        return { preview, applied: applyPackage(store, read, ACTOR) };
+        return { preview, applied: applyPackage(store, read, ACTOR, undefined, choices) };
       });
       if (values.json) {
         io.stdout.write(
@@ -193,6 +199,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
               conflicts: outcome.preview.plan.conflicts,
               skipped: outcome.preview.plan.skipped,
               notes: outcome.preview.plan.notes,
+              warnings: outcome.preview.plan.warnings,
               applied: outcome.applied ? outcome.applied.changed : false,
             },
             null,
@@ -206,7 +213,7 @@ export async function runExchangeCommand(io: Io): Promise<number> {
       else if (!outcome.applied.changed) io.stdout.write('Nothing to import: this store already has everything in the package.\n');
       else {
         const t = outcome.applied.plan.totals;
-        io.stdout.write(`Imported: ${t.add} added, ${t.change + t.remove} changed, ${t.delete} removed${t.conflicts ? `, ${t.conflicts} conflicts kept as they were here` : ''}.\n`);
+        io.stdout.write(`Imported: ${t.add} added, ${t.change + t.remove} changed, ${t.delete} removed${t.link ? `, ${t.link} linked to the same records here` : ''}${t.conflicts ? `, ${t.conflicts} conflicts kept as they were here` : ''}.\n`);
       }
       return 0;
     }

@@ -39,9 +39,11 @@ export const tableCounts = z.object({
   delete: int,
 });
 
-export const planProblem = z.object({ table: z.string(), label: z.string(), record: z.string(), reason: z.string() });
+/** choice: for a near match (a recommendation or action worded or numbered a little differently), the key to send back to link the two */
+export const planProblem = z.object({ table: z.string(), label: z.string(), record: z.string(), reason: z.string(), choice: z.string().optional() });
 
-export const planTotals = z.object({ add: int, change: int, remove: int, delete: int, conflicts: int, skipped: int });
+/** delete: records their owner deleted; link: records here found to be the package's under another id (same review, number and wording), linked on apply */
+export const planTotals = z.object({ add: int, change: int, remove: int, delete: int, conflicts: int, skipped: int, link: int });
 
 export const packagePreview = z.object({
   /** Names the opened package in main for "Apply import"; the records never come to the renderer */
@@ -55,6 +57,8 @@ export const packagePreview = z.object({
   moreConflicts: int,
   moreSkipped: int,
   notes: z.array(z.string()),
+  /** What to check before applying: a review left with numbers used twice, or the same wording twice */
+  warnings: z.array(z.string()),
   totals: planTotals,
 });
 
@@ -137,7 +141,8 @@ export const exchangeContract = {
   /** Ask for a package file, open it with its passphrase and compare it with the store. Writes nothing. null when cancelled. */
   'exchange.previewPackage': { input: z.strictObject({ passphrase: packPassphrase }), output: packagePreview.nullable() },
   /** Apply the package last previewed, in one transaction. */
-  'exchange.applyPackage': { input: z.strictObject({ token }), output: packageApplied },
+  /** sameRecords: the choice keys of near matches the person says are the same record here: linked, not left out */
+  'exchange.applyPackage': { input: z.strictObject({ token, sameRecords: z.array(z.string().max(200)).max(100_000).default([]) }), output: packageApplied },
   /** Ask for an action plan (.docx, .xlsx, .csv) and preview importing it into the review. null when cancelled. */
   'exchange.openActionPlan': { input: z.strictObject({ reviewId: uuid }), output: actionPlanPreview.nullable() },
   /** Preview again with another column mapping or agency choices. */

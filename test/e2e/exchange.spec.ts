@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -122,6 +123,112 @@ test('the countywide group’s package is previewed, refused with the wrong pass
   await panel.getByRole('button', { name: 'Apply import' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Package imported' })).toContainText('and 1 removed', { timeout: 30_000 });
   expect((await backend<{ actions: number }>('store.stats')).actions).toBe(expected.actions - 1);
+});
+
+test('a district package from an installation that entered the same reviews apart adds no second copy of any recommendation', async ({ page }) => {
+  app = await startApp(page);
+  // Fenland's own installation, which loaded the same demo itself: the same reviews under other ids.
+  const sourceFile = path.join(app.dir, 'fenland.dhr');
+  const source = createStore(sourceFile, 'fenland store passphrase', { ...TEST_STORE_OPTIONS, appVersion: 'e2e' });
+  loadDemo(source, { actor: 'e2e' });
+  const fenlandThere = source.db.prepare("SELECT id FROM districts WHERE name = 'Fenland'").pluck().get() as string;
+  const built = await buildPackage(source, { passphrase: PACK, districtId: fenlandThere, includeRealNames: false, appVersion: 'e2e' });
+  const packageFile = path.join(app.dir, built.defaultName);
+  fs.writeFileSync(packageFile, built.bytes);
+  // Later, there, a second recommendation numbered 4 is entered by mistake.
+  source.db
+    .prepare(
+      `INSERT INTO recommendations (id, review_id, position, text, scope, owner_installation_id, owner_district_id, created_at, updated_at)
+       SELECT ?, review_id, 4, 'Licensing should check late-night venues for safeguarding training.', scope, owner_installation_id, owner_district_id, created_at, updated_at
+       FROM recommendations WHERE position = 4 AND review_id = (SELECT id FROM reviews WHERE reference = 'DHR-FL-2016-01')`,
+    )
+    .run(randomUUID());
+  const mistake = await buildPackage(source, { passphrase: PACK, districtId: fenlandThere, includeRealNames: false, appVersion: 'e2e' });
+  const mistakeFile = path.join(app.dir, 'mistake.dhrpack');
+  fs.writeFileSync(mistakeFile, mistake.bytes);
+  source.close();
+
+  await createStoreThroughUi(page, { demo: true });
+  type Reviews = { rows: Array<{ reference: string; recommendations: number }> };
+  const perReview = async () => Object.fromEntries((await backend<Reviews>('reviews.list')).rows.map((r) => [r.reference, r.recommendations]));
+  const lists = await backend<{ districts: Array<{ id: string; name: string }> }>('partnership.lists');
+  const fenland = lists.districts.find((d) => d.name === 'Fenland')!.id;
+  const myFenland = async () => (await backend<{ items: unknown[] }>('myDistrict.get', { districtId: fenland })).items.length;
+  const before = { stats: await backend('store.stats'), perReview: await perReview(), my: await myFenland() };
+  expect(before.perReview['DHR-FL-2016-01']).toBe(9);
+
+  await openExchange(page);
+  const panel = page.getByRole('region', { name: 'Import package' });
+  app.openNext.file = packageFile;
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  const table = panel.getByRole('table', { name: 'What importing would do, by kind of record' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  // Adds nothing: every recommendation, decision and update is the one this store already has.
+  await expect(table.getByRole('row', { name: /^Recommendations 0 0 \d+ 0 0$/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^Progress updates 0 0 \d+ 0 0$/ })).toBeVisible();
+  await expect(panel).toContainText("records here are the same as the package's under another id");
+  await expect(panel.getByText('Check before you apply')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Exchange, preview of a package with linked records');
+
+  await panel.getByRole('button', { name: 'Apply import' }).click();
+  const done = panel.getByRole('status').filter({ hasText: 'Package imported' });
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await expect(done).toContainText(/0 records added and 0 changed; \d+ linked to the same records here/);
+  expect(await backend('store.stats')).toEqual(before.stats);
+  expect(await perReview()).toEqual(before.perReview);
+  expect(await myFenland()).toBe(before.my);
+
+  // The same package again: nothing to import.
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  await expect(panel.getByText('Nothing to import: this store already has everything in this package.')).toBeVisible({ timeout: 30_000 });
+
+  // The later package would give the review two recommendation 4s: the preview says so before anything is written.
+  app.openNext.file = mistakeFile;
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  await expect(table.getByRole('row', { name: /^Recommendations 1 0 \d+ 0 0$/ })).toBeVisible({ timeout: 30_000 });
+  const warning = panel.getByRole('alert').filter({ hasText: 'Check before you apply' });
+  await expect(warning).toContainText('DHR-FL-2016-01 would have 10 recommendations but only 9 numbers');
+  await expectNoAxeViolations(page, 'Exchange, preview with a warning');
+  expect(await perReview()).toEqual(before.perReview);
+});
+
+test('a recommendation worded a little differently here is a conflict, linked once the person ticks that it is the same', async ({ page }) => {
+  app = await startApp(page);
+  // There, recommendation 2 of DHR-FL-2016-01 was typed with a few more words than here.
+  const source = createStore(path.join(app.dir, 'fenland.dhr'), 'fenland store passphrase', { ...TEST_STORE_OPTIONS, appVersion: 'e2e' });
+  loadDemo(source, { actor: 'e2e' });
+  source.db.prepare("UPDATE recommendations SET text = text || ' Within twelve months.' WHERE position = 2 AND review_id = (SELECT id FROM reviews WHERE reference = 'DHR-FL-2016-01')").run();
+  const fenlandThere = source.db.prepare("SELECT id FROM districts WHERE name = 'Fenland'").pluck().get() as string;
+  const built = await buildPackage(source, { passphrase: PACK, districtId: fenlandThere, includeRealNames: false, appVersion: 'e2e' });
+  source.close();
+  const packageFile = path.join(app.dir, built.defaultName);
+  fs.writeFileSync(packageFile, built.bytes);
+
+  await createStoreThroughUi(page, { demo: true });
+  const before = await backend('store.stats');
+  await openExchange(page);
+  const panel = page.getByRole('region', { name: 'Import package' });
+  app.openNext.file = packageFile;
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  const table = panel.getByRole('table', { name: 'What importing would do, by kind of record' });
+  await expect(table.getByRole('row', { name: /^Recommendations 0 0 \d+ 1 0$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText("a little different from this store's");
+  const same = panel.getByLabel("They are the same: link recommendation 2 of DHR-FL-2016-01 to the package's, with what hangs from it");
+  await same.check();
+  await expect(panel).toContainText('the near match you ticked is linked too');
+  await expectNoAxeViolations(page, 'Exchange, a near match to decide');
+  await panel.getByRole('button', { name: 'Apply import' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Package imported' })).toBeVisible({ timeout: 30_000 });
+  expect(await backend('store.stats')).toEqual(before);
+
+  // Linked: the same package again finds it by id, and has nothing to import or ask.
+  await panel.getByLabel('Package passphrase').fill(PACK);
+  await panel.getByRole('button', { name: 'Import package' }).click();
+  await expect(panel.getByText('Nothing to import: this store already has everything in this package.')).toBeVisible({ timeout: 30_000 });
 });
 
 test('a CSP exports a package of its district, and the spreadsheet for analysts', async ({ page }) => {

@@ -126,18 +126,19 @@ export function exchangeHandlers(session: Session, dialogs: Dialogs, emit: Emit,
         moreConflicts: Math.max(0, preview.plan.conflicts.length - CONFLICT_LIMIT),
         moreSkipped: Math.max(0, preview.plan.skipped.length - CONFLICT_LIMIT),
         notes: preview.plan.notes,
+        warnings: preview.plan.warnings,
         totals: preview.plan.totals,
       };
     },
 
-    'exchange.applyPackage': async ({ token }) => {
+    'exchange.applyPackage': async ({ token, sameRecords }) => {
       const store = session.requireStore();
       if (!pendingPackage || pendingPackage.token !== token || pendingPackage.store !== store) {
         pendingPackage = null;
         throw new AppError('NOT_FOUND', 'That package is no longer open (the store was locked, or another package was chosen since). Import it again.');
       }
       const { read } = pendingPackage;
-      const result = applyPackage(store, read, actorName(readSettings(store.db)), progress('exchange.applyPackage'));
+      const result = applyPackage(store, read, actorName(readSettings(store.db)), progress('exchange.applyPackage'), { sameRecords: new Set(sameRecords) });
       pendingPackage = null;
       emit('task.progress', { task: 'exchange.applyPackage', label: result.changed ? 'Import complete' : 'Nothing to import', done: 1, total: 1 });
       return { changed: result.changed, totals: result.plan.totals, tables: result.plan.tables };

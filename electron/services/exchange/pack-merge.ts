@@ -4,6 +4,7 @@ import { senderMayChange, type Importer, type OwnershipVerdict, type PackageSend
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { deleteWithTombstone, recordTombstone, tombstoneOf, type Tombstone } from '../store/deletions.ts';
 import type { Db } from '../store/sqlite.ts';
+import { createMatcher, recommendationWarnings } from './pack-match.ts';
 import type { PackageDeletion, PackageMetadata, PackageTables } from './pack-records.ts';
 import { contentColumns, REAL_NAME, TABLE_BY_NAME, TABLES, type Row, type TableSpec } from './pack-tables.ts';
 
@@ -13,6 +14,9 @@ import { contentColumns, REAL_NAME, TABLE_BY_NAME, TABLES, type Row, type TableS
 //   unique by name or place (a district's name, a review's reference, one
 //   decision per recommendation and district) are also matched that way,
 //   as two installations may each have made their own copy with its own id;
+// - under a matched parent, records are matched by content too (a
+//   recommendation by its number and wording): see pack-match.ts; every
+//   match under another id is linked, so later packages find it by id;
 // - a record not in the store is added, with its owner as the package says;
 // - a matched record is changed only when the package's copy differs, is
 //   newer (updated_at), and the sender owns it here; a newer copy from
@@ -46,6 +50,8 @@ export interface PlanProblem {
   label: string;
   record: string;
   reason: string;
+  /** For a near match: the key to give back (sameRecords) when the person says the two are the same record */
+  choice?: string;
 }
 
 type Op =
@@ -54,7 +60,9 @@ type Op =
   | { kind: 'link-add'; spec: TableSpec; parent: string; other: string }
   | { kind: 'link-remove'; spec: TableSpec; parent: string; other: string }
   | { kind: 'delete'; spec: TableSpec; id: string; deletedAt: string }
-  | { kind: 'tombstone'; spec: TableSpec; tombstone: Tombstone };
+  | { kind: 'tombstone'; spec: TableSpec; tombstone: Tombstone }
+  /** This store's record that the sender's id names, from now on */
+  | { kind: 'alias'; spec: TableSpec; senderId: string; localId: string; senderInstallationId: string };
 
 export interface ImportPlan {
   ops: Op[];
@@ -66,7 +74,10 @@ export interface ImportPlan {
   /** Whether the register's real names are taken from this package */
   realNamesAccepted: boolean;
   notes: string[];
-  totals: { add: number; change: number; remove: number; delete: number; conflicts: number; skipped: number };
+  /** What to check before applying: reviews the import would leave with numbers used twice or the same wording twice */
+  warnings: string[];
+  /** link: records here found to be the package's under another id, linked to it on apply */
+  totals: { add: number; change: number; remove: number; delete: number; conflicts: number; skipped: number; link: number };
   /** Deletions of records this store never had, kept so that no later package adds them */
   deletionsNoted: number;
 }
@@ -98,6 +109,8 @@ export function sameName(a: string, b: string): boolean {
 
 export interface PlanContext {
   installationId: string;
+  /** Near matches the person said are the same record (their conflicts' choice keys), or 'all' of them */
+  sameRecords?: ReadonlySet<string> | 'all';
 }
 
 /** The id of this store's district with the package's district id or, failing that, its name. */
@@ -229,7 +242,14 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
 
   // Most stores have no tombstones, nor most packages: then no row needs looking up.
   const hasTombstones = deletions.length > 0 || db.prepare('SELECT 1 FROM deletions LIMIT 1').get() !== undefined;
-  const tombstoneHere = (table: string, id: string) => (hasTombstones ? tombstoneOf(db, table, id) : undefined);
+  const matcher = createMatcher(db);
+  let linked = 0;
+  /** A deletion here of the record the sender's id names: under that id, or under the id an earlier package linked it to */
+  const tombstoneHere = (table: string, id: string) => {
+    if (!hasTombstones) return undefined;
+    const alias = matcher.aliasOf(table, id);
+    return tombstoneOf(db, table, id) ?? (alias ? tombstoneOf(db, table, alias) : undefined);
+  };
 
   // Deletions first: they decide which rows stay deleted, and they are
   // written before any insert, so a new row may take a deleted one's place.
@@ -248,8 +268,8 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
     if (copy && String(copy.updated_at) > d.deletedAt) continue;
     if (incoming.get(spec.name)!.has(d.id)) continue; // named twice: once is enough
     incoming.get(spec.name)!.set(d.id, d);
-    if (tombstoneOf(db, spec.name, d.id)) continue; // already deleted here
-    const local = localById(spec.name, d.id);
+    if (tombstoneHere(spec.name, d.id)) continue; // already deleted here
+    const local = localById(spec.name, d.id) ?? matcher.aliased(spec.name, d.id);
     if (!local) {
       // Never here: keep the tombstone, so a package from elsewhere does not add the row later.
       const owner = { ownerInstallationId: d.ownerInstallationId, ownerDistrictId: d.ownerDistrictId && (localDistrict(db, tables, d.ownerDistrictId, '') ?? d.ownerDistrictId) };
@@ -282,6 +302,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       planLinks(db, spec, rows);
       continue;
     }
+    matcher.reserve(spec, rows, (id) => localById(spec.name, id));
     const map = idMap.get(spec.name)!;
     const skip = (row: Row, reason: string) => {
       count.skipped++;
@@ -309,7 +330,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
           skip(original, `its ${SINGULAR[target] ?? 'parent'} was not imported`);
           continue rowLoop;
         }
-        const mapped = idMap.get(target)!.get(value as string);
+        const mapped = idMap.get(target)!.get(value as string) ?? (matcher.aliased(target, value as string)?.id as string | undefined);
         if (mapped) {
           if (deleting.get(target)!.has(mapped)) {
             gone(original);
@@ -339,7 +360,23 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       }
       if (spec.name === REAL_NAME.table && !realNamesAccepted) row[REAL_NAME.column] = null;
 
-      const local = localById(spec.name, row.id as string) ?? localByNatural(spec, row);
+      const byId = localById(spec.name, row.id as string) ?? matcher.aliased(spec.name, row.id as string);
+      const match = byId ? null : matcher.byContent(spec, row);
+      const choice = `${spec.name}:${original.id as string}`;
+      const sameAsHere = ctx.sameRecords === 'all' || Boolean(ctx.sameRecords?.has(choice));
+      if (match?.kind === 'near' && !sameAsHere) {
+        // Not added (it would double the record) and not linked (it may not be the same): the person decides.
+        count.conflicts++;
+        skippedIds.get(spec.name)!.add(original.id as string);
+        conflicts.push({ table: spec.name, label: spec.label, record: describe(spec, match.local), reason: match.reason, choice });
+        continue;
+      }
+      const local = byId ?? localByNatural(spec, row) ?? match?.local;
+      if (local) matcher.claim(spec.name, local.id as string);
+      if (local && !byId && local.id !== original.id) {
+        ops.push({ kind: 'alias', spec, senderId: original.id as string, localId: local.id as string, senderInstallationId: metadata.sender.installationId });
+        linked++;
+      }
       if (!local && localTombstone) {
         // Changed at the sender after it was deleted here: it comes back only from someone who may change it.
         const owner = { ownerInstallationId: localTombstone.owner_installation_id, ownerDistrictId: localTombstone.owner_district_id };
@@ -448,8 +485,22 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
 
   const list = TABLES.map((t) => counts.get(t.name)!);
   const totals = list.reduce(
-    (sum, c) => ({ add: sum.add + c.add, change: sum.change + c.change, remove: sum.remove + c.remove, delete: sum.delete + c.delete, conflicts: sum.conflicts + c.conflicts, skipped: sum.skipped + c.skipped }),
-    { add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0 },
+    (sum, c) => ({ ...sum, add: sum.add + c.add, change: sum.change + c.change, remove: sum.remove + c.remove, delete: sum.delete + c.delete, conflicts: sum.conflicts + c.conflicts, skipped: sum.skipped + c.skipped }),
+    { add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0, link: linked },
+  );
+  if (linked) {
+    notes.push(
+      `${linked === 1 ? 'One record here is' : `${linked} records here are`} the same as the package's under another id (matched by reference, number and wording, as when both installations entered the same review): ${linked === 1 ? 'it is' : 'they are'} linked, not added again, so later packages from this sender update ${linked === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  const warnings = recommendationWarnings(
+    db,
+    ops.flatMap((o) =>
+      (o.kind === 'insert' || o.kind === 'update') && o.spec.name === 'recommendations'
+        ? [{ reviewId: o.row.review_id as string, id: o.kind === 'insert' ? (o.row.id as string) : o.id, position: o.row.position as number, text: o.row.text as string, deleted: Boolean(o.row.deleted_at) }]
+        : [],
+    ),
+    reviewRef,
   );
   // New recommendations are considered in every district: say how many districts will start "Under consideration".
   const liveDistricts = new Set([
@@ -465,7 +516,7 @@ export function planImport(db: Db, metadata: PackageMetadata, tables: PackageTab
       `${undecided === 1 ? 'One new recommendation has' : `${undecided} new recommendations have`} no decision from some districts in this package: those districts will start with "Under consideration", as for a recommendation written here.`,
     );
   }
-  return { ops: [...deleteOps, ...ops], tables: list, conflicts, skipped, addedRecommendations, realNamesAccepted, notes, totals, deletionsNoted };
+  return { ops: [...deleteOps, ...ops], tables: list, conflicts, skipped, addedRecommendations, realNamesAccepted, notes, warnings, totals, deletionsNoted };
 }
 
 /** Write a plan. Call inside a transaction; any failure throws and the transaction rolls back. */
@@ -508,6 +559,9 @@ export function applyPlan(db: Db, plan: ImportPlan, onTable?: (label: string, do
           break;
         case 'tombstone':
           recordTombstone(db, op.tombstone);
+          break;
+        case 'alias':
+          prepared('INSERT OR REPLACE INTO exchange_id_aliases (table_name, sender_id, local_id, sender_installation_id) VALUES (?, ?, ?, ?)').run([op.spec.name, op.senderId, op.localId, op.senderInstallationId]);
           break;
       }
     } catch (error) {

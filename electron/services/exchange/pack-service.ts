@@ -140,8 +140,13 @@ export interface PackagePreview {
   plan: ImportPlan;
 }
 
-export function previewPackage(store: Store, read: ReadPackage): PackagePreview {
-  return { file: read.file, metadata: read.metadata, plan: planImport(store.db, read.metadata, read.tables, { installationId: store.installationId }, read.deletions) };
+export interface ImportChoices {
+  /** Near matches the person says are the same record here (their conflicts' choice keys), or 'all' */
+  sameRecords?: ReadonlySet<string> | 'all';
+}
+
+export function previewPackage(store: Store, read: ReadPackage, choices: ImportChoices = {}): PackagePreview {
+  return { file: read.file, metadata: read.metadata, plan: planImport(store.db, read.metadata, read.tables, { installationId: store.installationId, ...choices }, read.deletions) };
 }
 
 export interface ApplyResult {
@@ -155,13 +160,14 @@ export interface ApplyResult {
  * is now, write every change, start every district's consideration of new
  * recommendations, and audit the import. Any failure rolls all of it back.
  */
-export function applyPackage(store: Store, read: ReadPackage, actor: string, onProgress?: Progress): ApplyResult {
+export function applyPackage(store: Store, read: ReadPackage, actor: string, onProgress?: Progress, choices: ImportChoices = {}): ApplyResult {
   const { db } = store;
   let result: ApplyResult | undefined;
   db.transaction(() => {
-    const plan = planImport(db, read.metadata, read.tables, { installationId: store.installationId }, read.deletions);
-    const { add, change, remove, delete: deleted } = plan.totals;
-    if (add + change + remove + deleted + plan.deletionsNoted === 0) {
+    const plan = planImport(db, read.metadata, read.tables, { installationId: store.installationId, ...choices }, read.deletions);
+    const { add, change, remove, delete: deleted, link } = plan.totals;
+    // Links alone are written too: without them a later edit from the sender would no longer match.
+    if (add + change + remove + deleted + link + plan.deletionsNoted === 0) {
       result = { plan, changed: false };
       return;
     }
@@ -186,6 +192,7 @@ export function applyPackage(store: Store, read: ReadPackage, actor: string, onP
         removed: remove,
         deleted,
         deletionsNoted: plan.deletionsNoted,
+        linked: link,
         conflicts: plan.totals.conflicts,
         skipped: plan.totals.skipped,
       },
@@ -213,10 +220,12 @@ export function describePreview(preview: PackagePreview): string {
       `${t.label.padEnd(30)}${String(t.add).padStart(7)}${String(t.change + t.remove).padStart(8)}${String(t.delete).padStart(8)}${String(t.unchanged).padStart(11)}${String(t.conflicts).padStart(11)}${String(t.skipped).padStart(9)}`,
     );
   }
-  const { add, change, remove, delete: deleted, conflicts, skipped } = preview.plan.totals;
-  lines.push('', `In all: ${add} to add, ${change + remove} to change, ${deleted} to remove (deleted by their owner), ${conflicts} conflicts, ${skipped} skipped.`);
+  const { add, change, remove, delete: deleted, conflicts, skipped, link } = preview.plan.totals;
+  lines.push('', `In all: ${add} to add, ${change + remove} to change, ${deleted} to remove (deleted by their owner), ${link ? `${link} to link to the same records here, ` : ''}${conflicts} conflicts, ${skipped} skipped.`);
+  for (const w of preview.plan.warnings) lines.push(`Warning: ${w}`);
   for (const c of preview.plan.conflicts.slice(0, 50)) lines.push(`Conflict: ${c.record}: ${c.reason}`);
   if (preview.plan.conflicts.length > 50) lines.push(`… and ${preview.plan.conflicts.length - 50} more conflicts.`);
+  if (preview.plan.conflicts.some((c) => c.choice)) lines.push('Near matches are left out. If they are the same records as the ones here, import again with --link-near to link them.');
   for (const s of preview.plan.skipped.slice(0, 50)) lines.push(`Skipped: ${s.record}: ${s.reason}`);
   if (preview.plan.skipped.length > 50) lines.push(`… and ${preview.plan.skipped.length - 50} more skipped.`);
   for (const note of preview.plan.notes) lines.push(`Note: ${note}`);

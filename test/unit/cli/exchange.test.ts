@@ -72,14 +72,15 @@ describe('dhr pack', () => {
 
     const real = dhr(['pack', 'import', '--db', db, pack]);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed, 0 removed\./);
+    // The fresh store's own default themes are the same as the package's by name: linked, not added.
+    expect(real.stdout).toMatch(/Imported: \d+ added, 0 changed, 0 removed, \d+ linked to the same records here\./);
     expect(stats(db)).toEqual(stats(demo));
 
     const afterImport = checksum(db);
     const again = dhr(['pack', 'import', '--db', db, pack, '--json']);
     expect(again.code).toBe(0);
     const json = JSON.parse(again.stdout);
-    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0 });
+    expect(json.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0, link: 0 });
     expect(json.applied).toBe(false);
     expect(checksum(db)).toBe(afterImport);
   });
@@ -159,6 +160,50 @@ describe('dhr pack', () => {
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout).package.scope).toMatchObject({ kind: 'district', districtName: 'Fenland' });
     expect(dhr(['pack', 'export', '--db', demo, '--out', path.join(dir, 'y.dhrpack'), '--district', 'Atlantis']).stderr).toMatch(/There is no district called "Atlantis". The districts are: /);
+  });
+
+  it('imports a district package into a store that entered the same reviews apart without doubling a recommendation', () => {
+    const out = path.join(dir, 'fenland-twin.dhrpack');
+    expect(dhr(['pack', 'export', '--db', demo, '--out', out, '--district', 'Fenland']).code).toBe(0);
+    // Another installation that loaded the demo itself: the same reviews under other ids.
+    const twin = path.join(dir, 'twin.dhr');
+    expect(dhr(['demo', '--db', twin]).code).toBe(0);
+    const before = stats(twin);
+    const dry = dhr(['pack', 'import', '--db', twin, out, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^recommendations\s+0\s+0\s+\d+\s+0\s+0$/m);
+    expect(dry.stdout).toMatch(/In all: 0 to add, 0 to change, \d+ to link to the same records here, 0 conflicts, 0 skipped\./);
+    expect(dry.stdout).not.toMatch(/^Warning:/m);
+    const real = dhr(['pack', 'import', '--db', twin, out]);
+    expect(real.stdout).toMatch(/Imported: 0 added, 0 changed, \d+ linked to the same records here\./);
+    expect(stats(twin)).toEqual(before);
+    const again = dhr(['pack', 'import', '--db', twin, out]);
+    expect(again.stdout).toMatch(/Nothing to import: this store already has everything in the package\.\n$/);
+    expect(stats(twin)).toEqual(before);
+  });
+
+  it('lists a near match as a conflict, and links it with --link-near', () => {
+    const out = path.join(dir, 'fenland-near.dhrpack');
+    expect(dhr(['pack', 'export', '--db', demo, '--out', out, '--district', 'Fenland']).code).toBe(0);
+    const twin = path.join(dir, 'twin-near.dhr');
+    expect(dhr(['demo', '--db', twin]).code).toBe(0);
+    // Here recommendation 2 of DHR-FL-2016-01 was typed with a few more words.
+    const store = openStore(twin, PASSPHRASE, TEST_STORE_OPTIONS);
+    store.db
+      .prepare("UPDATE recommendations SET text = text || ' Within twelve months.' WHERE position = 2 AND review_id = (SELECT id FROM reviews WHERE reference = 'DHR-FL-2016-01')")
+      .run();
+    store.close();
+    const before = stats(twin);
+    const dry = dhr(['pack', 'import', '--db', twin, out, '--dry-run']);
+    expect(dry.stdout).toMatch(/^recommendations\s+0\s+0\s+\d+\s+1\s+0$/m);
+    expect(dry.stdout).toMatch(/^Conflict: recommendation 2 of DHR-FL-2016-01: The package's recommendation 2 reads ".*", a little different from this store's/m);
+    expect(dry.stdout).toMatch(/import again with --link-near to link them/);
+    const linked = dhr(['pack', 'import', '--db', twin, out, '--link-near']);
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).toMatch(/^recommendations\s+0\s+0\s+\d+\s+0\s+0$/m);
+    expect(linked.stdout).toMatch(/Imported: 0 added, 0 changed, \d+ linked to the same records here\./);
+    expect(stats(twin)).toEqual(before);
+    expect(dhr(['import', 'action-plan', '--db', twin, '--review', 'DHR-FL-2016-01', out, '--link-near']).stderr).toMatch(/--link-near does not apply to dhr import action-plan\./);
   });
 });
 

@@ -92,7 +92,7 @@ describe('a countywide package from the demo store', () => {
     const before = tablesChecksum(store.db);
     const again = await importInto(store, packageFile);
     expect(again.changed).toBe(false);
-    expect(again.plan.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0 });
+    expect(again.plan.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0, link: 0 });
     expect(tablesChecksum(store.db)).toBe(before);
   });
 

@@ -153,8 +153,9 @@ describe('migrations', () => {
     const store = createStore(file, PASSPHRASE, options);
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((t) => t.name);
     // applicability_counts and row_counts are running counts kept by triggers, not records;
-    // deletions are tombstones that name a deleted record's owner, not records of their own.
-    const notOwned = new Set(['installation', 'settings', 'statuses', 'audit_log', 'review_themes', 'recommendation_themes', 'applicability_counts', 'row_counts', 'deletions']);
+    // deletions are tombstones that name a deleted record's owner, not records of their own;
+    // exchange_id_aliases link a sender's ids to this store's records.
+    const notOwned = new Set(['installation', 'settings', 'statuses', 'audit_log', 'review_themes', 'recommendation_themes', 'applicability_counts', 'row_counts', 'deletions', 'exchange_id_aliases']);
     // The search index and its shadow tables hold copies of recommendation text, not records.
     const owned = tables.filter((t) => !notOwned.has(t) && !t.startsWith('recommendation_fts'));
     expect(owned).toEqual(expect.arrayContaining(['reviews', 'recommendations', 'actions', 'applicability', 'progress_updates', 'attachments', 'districts', 'agencies', 'themes']));

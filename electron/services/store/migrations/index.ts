@@ -5,6 +5,7 @@ import { sql as performanceIndexes } from './004-performance-indexes.ts';
 import { sql as runningCounts } from './005-running-counts.ts';
 import { sql as ownerDistrictIndexes } from './006-owner-district-indexes.ts';
 import { sql as deletions } from './007-deletions.ts';
+import { sql as exchangeIdAliases } from './008-exchange-id-aliases.ts';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'running counts for the dashboard', sql: runningCounts },
   { version: 6, name: 'indexes on the owning district, for exchange packages', sql: ownerDistrictIndexes },
   { version: 7, name: 'deletions, so they travel in exchange packages', sql: deletions },
+  { version: 8, name: 'links between a package sender\'s record ids and this store\'s', sql: exchangeIdAliases },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -179,6 +179,8 @@ export function ImportPackagePanel() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [applied, setApplied] = useState<Applied | null>(null);
+  /** Near matches the person ticked as the same record here */
+  const [same, setSame] = useState<ReadonlySet<string>>(new Set());
   const { progress, reset } = useTaskProgress(['exchange.previewPackage', 'exchange.applyPackage']);
 
   async function open(event: FormEvent) {
@@ -187,6 +189,7 @@ export function ImportPackagePanel() {
     setApplied(null);
     setCancelled(false);
     setPreview(null);
+    setSame(new Set());
     if (!passphrase) {
       setPassphraseError('Enter the passphrase the sender gave you for this package.');
       return;
@@ -215,7 +218,7 @@ export function ImportPackagePanel() {
     setError(null);
     reset();
     try {
-      const result = await call('exchange.applyPackage', { token: preview.token });
+      const result = await call('exchange.applyPackage', { token: preview.token, sameRecords: [...same] });
       setApplied(result);
       setPreview(null);
       await reload();
@@ -227,14 +230,16 @@ export function ImportPackagePanel() {
   }
 
   const info = preview?.info;
-  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove + preview.totals.delete : 0;
+  // Links alone are worth applying: they let later packages from the sender find these records by id.
+  const changes = preview ? preview.totals.add + preview.totals.change + preview.totals.remove + preview.totals.delete + preview.totals.link + same.size : 0;
   return (
     <section className="panel exchange__panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Import package</h2>
       <p>
         Import a package another installation sent you. First you see what it would add and change; nothing is written until you choose "Apply import". A
         record changes only if the package's copy is newer and the sender owns it: a district's decisions change only through that district's own package,
-        and nothing this installation owns is overwritten. Importing the same package twice changes nothing.
+        and nothing this installation owns is overwritten. A record this store already has under another id (the same review's recommendation, with the same
+        number and wording) is linked to the package's, not added twice. Importing the same package twice changes nothing.
       </p>
       <form onSubmit={(e) => void open(e)} noValidate>
         <Field
@@ -260,6 +265,7 @@ export function ImportPackagePanel() {
             <p>
               {applied.totals.add.toLocaleString('en-GB')} records added, {(applied.totals.change + applied.totals.remove).toLocaleString('en-GB')} changed and{' '}
               {applied.totals.delete.toLocaleString('en-GB')} removed
+              {applied.totals.link ? `; ${applied.totals.link.toLocaleString('en-GB')} linked to the same records here` : ''}
               {applied.totals.conflicts ? `; ${applied.totals.conflicts} conflicts kept as they were here` : ''}.
             </p>
           ) : (
@@ -285,6 +291,15 @@ export function ImportPackagePanel() {
             <dd>{info.includesRealNames ? (info.realNamesImported ? 'Included, and imported into this store' : 'Included, but not imported into this store') : 'Not included: pseudonyms only'}</dd>
           </dl>
           <PreviewTable preview={preview} />
+          {preview.warnings.length ? (
+            <Alert title="Check before you apply">
+              <ul>
+                {preview.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           {preview.notes.length ? (
             <ul className="exchange__notes">
               {preview.notes.map((n) => (
@@ -299,6 +314,21 @@ export function ImportPackagePanel() {
                 {preview.conflicts.map((c, i) => (
                   <li key={i}>
                     <strong>{c.record[0]!.toUpperCase() + c.record.slice(1)}:</strong> {c.reason}
+                    {c.choice ? (
+                      <label className="exchange__choice">
+                        <input
+                          type="checkbox"
+                          checked={same.has(c.choice)}
+                          onChange={(e) => {
+                            const next = new Set(same);
+                            if (e.target.checked) next.add(c.choice!);
+                            else next.delete(c.choice!);
+                            setSame(next);
+                          }}
+                        />{' '}
+                        They are the same: link {c.record} to the package's, with what hangs from it
+                      </label>
+                    ) : null}
                   </li>
                 ))}
                 {preview.moreConflicts ? <li>…and {preview.moreConflicts} more.</li> : null}
@@ -321,7 +351,10 @@ export function ImportPackagePanel() {
           {changes ? (
             <p>
               Importing adds {preview.totals.add.toLocaleString('en-GB')} records, changes {(preview.totals.change + preview.totals.remove).toLocaleString('en-GB')} and removes{' '}
-              {preview.totals.delete.toLocaleString('en-GB')} that their owner deleted, all at once: if anything fails, nothing is changed.
+              {preview.totals.delete.toLocaleString('en-GB')} that their owner deleted
+              {preview.totals.link ? `, and links ${preview.totals.link.toLocaleString('en-GB')} records here to the package's copies of them` : ''}
+              {same.size ? `; the ${same.size === 1 ? 'near match' : `${same.size} near matches`} you ticked ${same.size === 1 ? 'is' : 'are'} linked too, with what hangs from ${same.size === 1 ? 'it' : 'them'}` : ''}, all at once: if anything
+              fails, nothing is changed.
             </p>
           ) : (
             <Alert kind="info">Nothing to import: this store already has everything in this package.</Alert>
