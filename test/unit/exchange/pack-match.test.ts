@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { likeness } from '../../../electron/services/exchange/pack-match.ts';
 import { applyPackage, buildPackage, districtIdByName, previewPackage, readPackage } from '../../../electron/services/exchange/pack-service.ts';
+import { deleteWithTombstone } from '../../../electron/services/store/deletions.ts';
 import type { Store } from '../../../electron/services/store/open-store.ts';
 import { openTestBackend, type TestBackend } from '../../support/backend.ts';
 import { tablesChecksum } from './support.ts';
@@ -137,7 +138,7 @@ describe('a district package into a store that already holds the same reviews, e
     const checksum = tablesChecksum(store.db);
     const again = applyPackage(store, await read(file), 'test');
     expect(again.changed).toBe(false);
-    expect(again.plan.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0, link: 0 });
+    expect(again.plan.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0, link: 0 });
     expect(tablesChecksum(store.db)).toBe(checksum);
   });
 
@@ -157,6 +158,27 @@ describe('a district package into a store that already holds the same reviews, e
     expect(here).toEqual([reworded]);
     expect(perReview(store)).toEqual(before.perReview);
     expect(updatesByPlace(store)).toEqual(before.updates);
+  });
+
+  it('a deletion at the sender reaches the record here that it is linked to, and an older package does not bring it back', async () => {
+    const src = sender.backend.session.requireStore();
+    const actionAt = (db: Store['db']) =>
+      db
+        .prepare("SELECT x.id FROM actions x JOIN recommendations r ON r.id = x.recommendation_id JOIN reviews v ON v.id = r.review_id WHERE v.reference = ? AND r.position = 1 AND x.position = 1")
+        .pluck()
+        .get(REF) as string | undefined;
+    const senderAction = actionAt(src.db)!;
+    const localAction = actionAt(store.db)!;
+    expect(localAction).not.toBe(senderAction); // entered apart: only the link joins them
+    src.db.transaction(() => deleteWithTombstone(src.db, 'actions', senderAction, '2026-11-23T10:00:00.000Z'))();
+    const later = await fenlandPackage(src, sender.dir, 'fenland-deleted.dhrpack');
+    const preview = previewPackage(store, await read(later));
+    expect(preview.plan.tables.find((t) => t.table === 'actions')).toMatchObject({ add: 0, delete: 1 });
+    applyPackage(store, await read(later), 'test');
+    expect(actionAt(store.db)).toBeUndefined();
+    // The demo's own package, made before the deletion, links to it but must not add it back.
+    const old = previewPackage(store, await read(demoPackage));
+    expect(old.plan.tables.find((t) => t.table === 'actions')).toMatchObject({ add: 0 });
   });
 });
 
@@ -222,7 +244,7 @@ describe('near matches and doubtful imports', () => {
     expect(await myFenland(here)).toEqual(before.my);
     // Linked now: the next import finds it by id, with no conflict and nothing to ask.
     const again = previewPackage(fresh, await read(file));
-    expect(again.plan.totals).toEqual({ add: 0, change: 0, remove: 0, conflicts: 0, skipped: 0, link: 0 });
+    expect(again.plan.totals).toEqual({ add: 0, change: 0, remove: 0, delete: 0, conflicts: 0, skipped: 0, link: 0 });
   });
 
   it('the same wording under another number is a conflict too', async () => {
