@@ -128,6 +128,9 @@ function wrap(db: Db, file: string, clock: Clock): Store {
       // folded back in, and a later read-only open (unlock check, verify)
       // then needs no -wal or -shm file and so changes nothing on disk.
       try {
+        // Never wait here: a closing connection that waits for others holds them up in turn, and
+        // a writer elsewhere could run out of its own wait. Whoever closes last tidies up.
+        db.pragma('busy_timeout = 0');
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.pragma('journal_mode = DELETE');
       } catch {

@@ -169,7 +169,7 @@ describe('reports.cspProgress', () => {
       expect(row[0]).toMatch(/^DHR-[A-Z]{2}-\d{4}-\d{2}Recommendation \d+$/);
       expect(row[1]!.length).toBeGreaterThan(20);
       expect(row[3]).toMatch(/^(\d{2}\/\d{2}\/\d{4}(Overdue by \d+ days?|Due within 30 days|Not yet due|Closed)|No target date)$/);
-      expect(row[5]).toMatch(/\((PURPLE|AMBER|GREEN|RED|BLUE|GREY)\)/);
+      expect(row[5]).toMatch(/\((PURPLE|AMBER|GREEN|RED|BLUE|NAVY|GREY)\)/);
     }
     // Dates are written UK style throughout.
     expect(xmlText(document)).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
@@ -348,7 +348,7 @@ describe('reports.countywide', () => {
     expect(rows).toHaveLength(recs.n);
     for (const row of rows) {
       expect(row).toHaveLength(1 + districts.length);
-      for (const cell of row.slice(1)) expect(cell).toMatch(/^(Under consideration|Not applicable|Already in place|.+ \((PURPLE|AMBER|GREEN|RED|BLUE|GREY)\).*)$/);
+      for (const cell of row.slice(1)) expect(cell).toMatch(/^(Under consideration|Not applicable|Already in place|.+ \((PURPLE|AMBER|GREEN|RED|BLUE|NAVY|GREY)\).*)$/);
     }
     const sizes = pdfPageSizes(countywidePdf);
     const pages = pdfPages(countywidePdf);
