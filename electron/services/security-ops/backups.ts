@@ -67,15 +67,19 @@ function backupNameStamp(storeFile: string, name: string): RegExpExecArray | nul
   return m && name.startsWith(prefix) && name.length === prefix.length + m[0].length - 1 ? m : null;
 }
 
-/** The store's backups in its folder, newest first. Files that are not ours are ignored. */
-export function listBackups(storeFile: string): BackupInfo[] {
-  const folder = backupFolderFor(storeFile);
-  let names: string[];
+/** The names in the store's backups folder; none while the folder does not exist yet. */
+function backupFolderNames(storeFile: string): string[] {
   try {
-    names = fs.readdirSync(folder);
+    return fs.readdirSync(backupFolderFor(storeFile));
   } catch {
     return [];
   }
+}
+
+/** The store's backups in its folder, newest first. Files that are not ours are ignored. */
+export function listBackups(storeFile: string): BackupInfo[] {
+  const folder = backupFolderFor(storeFile);
+  const names = backupFolderNames(storeFile);
   const found: BackupInfo[] = [];
   for (const name of names) {
     const m = backupNameStamp(storeFile, name);
@@ -269,12 +273,7 @@ function takeBackupLock(storeFile: string): FileLock {
 /** Remove the partial files of this store's backups in its folder, by their exact names; nothing else. Call with the backup lock held. */
 function removePartials(storeFile: string): string[] {
   const folder = backupFolderFor(storeFile);
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return [];
-  }
+  const names = backupFolderNames(storeFile);
   const removed: string[] = [];
   for (const name of names) {
     if (!name.endsWith(PARTIAL) || !backupNameStamp(storeFile, name.slice(0, -PARTIAL.length))) continue;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { FieldError } from './FieldShell.tsx';
 
 // A date as three boxes, Day, Month and Year (the GOV.UK date input), so
 // the day always comes first whatever language or region the computer is
@@ -75,12 +76,7 @@ export function DateField({ label, hint, error, id: fixedId, value, onChange, cl
         <div className="field__hint" id={hintId}>
           {hint ? <>{hint} </> : null}For example, 27 3 2026.
         </div>
-        {error ? (
-          <p className="field__error" id={errorId}>
-            <span className="visually-hidden">Error: </span>
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError id={errorId!} message={error} /> : null}
         <div className="date-input__row">
           {box('day', 'Day', 'short', id)}
           {box('month', 'Month', 'short', `${id}-month`)}

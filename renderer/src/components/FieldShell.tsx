@@ -24,13 +24,18 @@ export function FieldShell({ label, hint, error, id: fixedId, className, childre
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId!} message={error} /> : null}
       {children({ id, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined, 'aria-invalid': error ? true : undefined })}
     </div>
+  );
+}
+
+/** A field's error, announced as one: "Error: " is there for screen readers, the colour and bar for the eye. */
+export function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <p className="field__error" id={id}>
+      <span className="visually-hidden">Error: </span>
+      {message}
+    </p>
   );
 }
