@@ -89,7 +89,7 @@ export function ProgressUpdateForm({
           value={status}
           error={errors.status}
           onChange={(e) => setStatus(e.target.value as Status)}
-          options={STATUSES.map((s) => ({ value: s, label: `${STATUS_DEFAULTS[s].label} (${STATUS_DEFAULTS[s].colourName})` }))}
+          options={STATUSES.map((s) => ({ value: s, label: STATUS_DEFAULTS[s].label }))}
         />
       </div>
       {status === 'not_implemented' ? (
