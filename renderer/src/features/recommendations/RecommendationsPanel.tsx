@@ -14,6 +14,7 @@ import { ProgressUpdateForm } from '../progress/ProgressUpdateForm.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import './recommendations.css';
 import { useToday } from '../../app/today.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 /** A review's numbered recommendations: add, edit, reorder, remove, export. */
 export function RecommendationsPanel({
@@ -160,6 +161,7 @@ export function RecommendationsPanel({
                 {hints.length ? <span className="tag tag--warning">{hints.length === 1 ? '1 SMART hint' : `${hints.length} SMART hints`}</span> : <span className="tag tag--done">No SMART hints</span>}
               </p>
               {r.actions.length ? (
+                <ScrollRegion label={`Actions for recommendation ${r.number} table`}>
                 <table>
                   <caption className="visually-hidden">Actions for recommendation {r.number}</caption>
                   <thead>
@@ -199,6 +201,7 @@ export function RecommendationsPanel({
                     })}
                   </tbody>
                 </table>
+                </ScrollRegion>
               ) : (
                 <p>No actions yet.</p>
               )}

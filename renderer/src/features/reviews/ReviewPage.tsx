@@ -158,6 +158,7 @@ export function ReviewPage({
             <button type="button" className="button button--secondary button--small" aria-pressed={showNames} onClick={() => setShowNames((s) => !s)}>
               {showNames ? 'Hide real names' : 'Show real names'}
             </button>
+            <ScrollRegion label="Pseudonym register table">
             <table>
               <thead>
                 <tr>
@@ -176,6 +177,7 @@ export function ReviewPage({
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           </>
         ) : (
           <p>No one recorded yet.</p>
@@ -193,6 +195,7 @@ export function ReviewPage({
           ))}
         </ul>
         {review.imrs.length ? (
+          <ScrollRegion label="Individual Management Reviews table">
           <table>
             <caption className="visually-hidden">Individual Management Reviews</caption>
             <thead>
@@ -212,6 +215,7 @@ export function ReviewPage({
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         ) : (
           <p>No IMRs recorded.</p>
         )}

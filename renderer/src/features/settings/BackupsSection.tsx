@@ -8,6 +8,7 @@ import { call, errorMessage, useEvent } from '../../app/api-client.ts';
 import { scheduleWords, size, whenMade } from '../backups/backup-words.ts';
 import { callSecurity, isUnknownChannel } from './security-api.ts';
 import { problemOf, ProblemAlert, type Problem } from './problems.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 /**
  * Backups: encrypted copies of the store in a folder beside it, made on a
@@ -87,6 +88,7 @@ function BackupNow({ status, onStatus, progress }: { status: BackupStatusDto; on
         {busy ? 'Backing up…' : 'Back up now'}
       </button>
       {status.backups.length ? (
+        <ScrollRegion label="Backups table">
         <table className="backup-list">
           <caption className="visually-hidden">Backups in the folder, newest first</caption>
           <thead>
@@ -106,6 +108,7 @@ function BackupNow({ status, onStatus, progress }: { status: BackupStatusDto; on
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
       ) : null}
     </div>
   );
