@@ -25,6 +25,34 @@ const SCREENS: Array<[Screen, string]> = [
   ['settings', 'Settings'],
 ];
 
+/**
+ * After a change of screen, move focus to the new screen's main heading once
+ * it has loaded, and say which screen it is, so a keyboard or screen-reader
+ * user is told the page changed instead of being left on the menu.
+ */
+function useFocusOnScreenChange(moves: number) {
+  useEffect(() => {
+    if (!moves) return;
+    let frame = 0;
+    let tries = 0;
+    const focusHeading = () => {
+      // Someone who has already moved on (started typing in the new screen, say) keeps their place.
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.closest('.shell__nav')) return;
+      const heading = document.querySelector<HTMLElement>('#main h1');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+        return;
+      }
+      // The screen may still be loading: look again on the next frames, for about two seconds.
+      if (++tries < 120) frame = requestAnimationFrame(focusHeading);
+    };
+    frame = requestAnimationFrame(focusHeading);
+    return () => cancelAnimationFrame(frame);
+  }, [moves]);
+}
+
 /** Tell main the person is here, at most every 20 seconds, so idle auto-lock measures them. */
 function useActivityHeartbeat() {
   const last = useRef(Number.NEGATIVE_INFINITY);
@@ -47,7 +75,10 @@ function useActivityHeartbeat() {
 export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onStatus: (s: SessionStatus) => void }) {
   const [screen, setScreen] = useState<Screen>('dashboard');
   const [version, setVersion] = useState(0);
+  const [moves, setMoves] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
   useActivityHeartbeat();
+  useFocusOnScreenChange(moves);
 
   const lockNow = () => void call('session.lock', {});
   useEffect(() => {
@@ -64,6 +95,8 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
 
   const go = (next: Screen) => {
     setScreen(next);
+    setMoves((n) => n + 1);
+    setAnnouncement(`${SCREENS.find(([id]) => id === next)?.[1] ?? ''} screen`);
     // Settings may have changed the label, lists or durations, and whether the store is empty: reload for every screen.
     // The lists reload with the new screen at once, so it mounts (and reads its data) once, not again when the status comes back.
     setVersion((v) => v + 1);
@@ -100,6 +133,9 @@ export function UnlockedApp({ status, onStatus }: { status: SessionStatus; onSta
           Lock now <kbd>Ctrl+L</kbd>
         </button>
       </header>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <main id="main" className="shell__main" tabIndex={-1}>
         <BackupOverdueBanner />
         <TodayProvider today={status.today}>
