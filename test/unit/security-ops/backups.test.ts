@@ -22,6 +22,7 @@ import { storeStats } from '../../../electron/services/store/store-stats.ts';
 import { loadDemo } from '../../../electron/services/demo/demo-loader.ts';
 import { PASSPHRASE, filesContain, tempDir } from '../../support/temp.ts';
 import { TEST_STORE_OPTIONS, testClock } from '../../support/clock.ts';
+import { codeOf } from '../../support/store-checks.ts';
 
 const CANARY = 'CANARY-7c2d-backup-plaintext-check';
 
@@ -52,15 +53,6 @@ afterEach(() => {
   store.close();
   cleanup();
 });
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
 
 function readOnly<T>(file: string, use: (db: ReturnType<typeof openStoreReadOnly>['db']) => T): T {
   const { db } = openStoreReadOnly(file, PASSPHRASE);

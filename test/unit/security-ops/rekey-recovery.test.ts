@@ -5,13 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { loadDemo } from '../../../electron/services/demo/demo-loader.ts';
 import { backupFileName, backupFolderFor } from '../../../electron/services/security-ops/backups.ts';
 import { rekeyStore, type RekeyStage } from '../../../electron/services/security-ops/rekey.ts';
-import { verifyAuditChain } from '../../../electron/services/store/audit.ts';
 import { createStore, openStore, openStoreReadOnly } from '../../../electron/services/store/open-store.ts';
 import { LOCK_SUFFIX, PARTIAL_SAFETY_SUFFIX, SAFETY_SUFFIX, takeRekeyLock } from '../../../electron/services/store/rekey-recovery.ts';
-import { storeStats } from '../../../electron/services/store/store-stats.ts';
 import { openSecurityBackend } from '../../support/security-backend.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
 import { REKEY_OPTIONS, TEST_DAY_ENV, TEST_STORE_OPTIONS, TEST_TODAY } from '../../support/clock.ts';
+import { codeOf, storeContents } from '../../support/store-checks.ts';
 
 // What a passphrase change stopped at each of its stages leaves on disk, and
 // how the next open deals with it: through openStore, the app's unlock and
@@ -59,23 +58,7 @@ function stoppedAt(stage: RekeyStage): void {
   }
 }
 
-function contents(passphrase: string) {
-  const { db } = openStoreReadOnly(file, passphrase);
-  try {
-    return { stats: storeStats(db), audit: verifyAuditChain(db), integrity: db.pragma('integrity_check', { simple: true }) };
-  } finally {
-    db.close();
-  }
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
+const contents = (passphrase: string) => storeContents(file, passphrase);
 
 const before = () => {
   fs.copyFileSync(template.file, file);

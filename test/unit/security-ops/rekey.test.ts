@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rekeyStore, SAFETY_SUFFIX } from '../../../electron/services/security-ops/rekey.ts';
-import { verifyAuditChain } from '../../../electron/services/store/audit.ts';
 import { createStore, openStore, openStoreReadOnly } from '../../../electron/services/store/open-store.ts';
-import { storeStats } from '../../../electron/services/store/store-stats.ts';
 import { loadDemo } from '../../../electron/services/demo/demo-loader.ts';
 import { PASSPHRASE, tempDir } from '../../support/temp.ts';
 import { REKEY_OPTIONS, TEST_STORE_OPTIONS } from '../../support/clock.ts';
+import { codeOf, storeContents } from '../../support/store-checks.ts';
 
 const NEW = 'a brand new passphrase for the store';
 let dir: string;
@@ -24,23 +23,7 @@ function opens(passphrase: string): boolean {
   }
 }
 
-function stats(passphrase: string) {
-  const { db } = openStoreReadOnly(file, passphrase);
-  try {
-    return { stats: storeStats(db), audit: verifyAuditChain(db), integrity: db.pragma('integrity_check', { simple: true }) };
-  } finally {
-    db.close();
-  }
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
+const stats = (passphrase: string) => storeContents(file, passphrase);
 
 // One demo store, made once; each test works on its own copy.
 let template: { dir: string; cleanup: () => void; file: string };
